@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+// Nadir: measured, repeatable tumour response tracking.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Nadir",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "NadirModel", targets: ["NadirModel"]),
+        .library(name: "NadirImaging", targets: ["NadirImaging"]),
+    ],
+    dependencies: [],
+    targets: [
+        // Values only: trial, patient, timepoint, lesion, measurement; exact fixed-point quantities.
+        .target(name: "NadirModel", swiftSettings: strictSettings),
+        // Image geometry (LPS, mm) and volumes.
+        .target(name: "NadirImaging", swiftSettings: strictSettings),
+        // The system zlib (Debian zlib1g-dev), wrapped for Swift.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "NadirCompression", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
+        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
+
+        .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
+        .testTarget(name: "NadirImagingTests", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
+        .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)
