@@ -47,3 +47,14 @@ import Testing
         #expect(v.voxels[7] == 7)
     }
 }
+
+@Suite struct AnyVolumeTests {
+    @Test func convertsIntegerVoxelsToFloatExactly() throws {
+        let g = ImageGeometry(size: [3, 1, 1], spacing: [0.5, 0.5, 2])
+        let v = try #require(Volume<Int16>(geometry: g, voxels: [-1024, 0, 3071]))
+        let f = AnyVolume.int16(v).float32()
+        #expect(f.voxels == [-1024, 0, 3071])
+        #expect(f.geometry == g)
+        #expect(AnyVolume.int16(v).voxelTypeName == "int16")
+    }
+}
