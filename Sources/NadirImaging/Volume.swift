@@ -3,8 +3,8 @@
 /// Value semantics with copy-on-write storage (the voxel array). Inner loops should use
 /// `withUnsafeVoxels` / `withUnsafeMutableVoxels`, not the checked subscript.
 public struct Volume<Voxel: BitwiseCopyable & Sendable>: Sendable {
-    public private(set) var geometry: ImageGeometry
-    public private(set) var voxels: [Voxel]
+    public internal(set) var geometry: ImageGeometry
+    public internal(set) var voxels: [Voxel]
 
     /// Makes a volume from voxels in x-fastest order; `nil` when the count does not match the geometry.
     public init?(geometry: ImageGeometry, voxels: [Voxel]) {
