@@ -11,15 +11,34 @@ let package = Package(
     name: "Nadir",
     platforms: [.macOS(.v14)],
     products: [
+        .executable(name: "nadir", targets: ["nadir"]),
         .library(name: "NadirModel", targets: ["NadirModel"]),
         .library(name: "NadirImaging", targets: ["NadirImaging"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
     targets: [
         // Values only: trial, patient, timepoint, lesion, measurement; exact fixed-point quantities.
         .target(name: "NadirModel", swiftSettings: strictSettings),
         // Image geometry (LPS, mm) and volumes.
         .target(name: "NadirImaging", swiftSettings: strictSettings),
+        // The case database (SQLite via GRDB): migrations, audit triggers, records. Never sees DICOM or pixels.
+        .target(name: "NadirStore", dependencies: ["NadirModel", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: strictSettings),
+        // Lesion-level CSV import (and later SR/SDTM interchange): parse, check, plan, apply in one transaction.
+        .target(name: "NadirInterchange", dependencies: ["NadirModel", "NadirStore", .product(name: "CSV", package: "CSV.swift")],
+                swiftSettings: strictSettings),
+        // The demo: a whole trial run end to end, as a technologist and a clinician would.
+        .target(name: "NadirDemo", dependencies: ["NadirModel", "NadirStore", "NadirInterchange"],
+                resources: [.copy("Resources/demo-trial.csv")], swiftSettings: strictSettings),
+        // The command line: parse, call the library, print.
+        .executableTarget(name: "nadir", dependencies: [
+            "NadirModel", "NadirStore", "NadirInterchange", "NadirDemo",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strictSettings),
         // The system zlib (Debian zlib1g-dev), wrapped for Swift.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NadirCompression", dependencies: ["CZlib"], swiftSettings: strictSettings),
@@ -28,6 +47,9 @@ let package = Package(
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
         .testTarget(name: "NadirImagingTests", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
+        .testTarget(name: "NadirStoreTests", dependencies: [
+            "NadirStore", "NadirModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strictSettings),
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,45 @@
+public import Foundation
+public import NadirInterchange
+public import NadirModel
+internal import NadirStore
+
+/// Runs the whole demo: a fresh case database, the demo trial imported as a technologist would, and what a
+/// clinician reads.
+public struct DemoRunner: Sendable {
+    /// Where the demo writes its database and reports.
+    public var outputDirectory: URL
+    /// Who runs it, for the audit trail.
+    public var user: String
+
+    public init(outputDirectory: URL, user: String) {
+        self.outputDirectory = outputDirectory
+        self.user = user
+    }
+
+    /// What the demo produced.
+    public struct Result: Sendable {
+        public var databasePath: String
+        public var importSummary: ImportSummary
+        public var cases: [PatientCase]
+    }
+
+    /// Runs the demo from scratch (an existing demo database is replaced).
+    public func run(progress: (String) -> Void = { _ in }) throws -> Result {
+        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        let path = outputDirectory.appendingPathComponent(CaseDatabase.defaultFileName).path
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+        progress("creating the case database at \(path)")
+        let database = try CaseDatabase.create(at: path)
+        progress("importing the demo trial (lesion-level CSV)")
+        let summary = try LesionCSVImport.run(
+            data: try DemoTrial.csv(), fileName: "demo-trial.csv", database: database, trial: nil, reader: user,
+            context: AuditContext(user: user, reason: "nadir demo: import demo-trial.csv"))
+        let cases = try database.read { reader in
+            try reader.patients().map { try reader.patientCase($0.subjectID) }
+        }
+        try database.checkpoint()
+        return Result(databasePath: path, importSummary: summary, cases: cases)
+    }
+}

@@ -1,0 +1,30 @@
+/// The columns of Nadir's lesion-level CSV, the shape trial staff keep in spreadsheets (one row per lesion per
+/// visit per reader). Documented in README.md.
+public enum LesionCSVColumn: String, CaseIterable, Sendable {
+    case subject, visit, date, lesion, role, organ, nodal, state
+    case longAxis = "long_axis_mm"
+    case shortAxis = "short_axis_mm"
+    case volume = "volume_mm3"
+    // Optional columns.
+    case reader, trial
+    case cancerType = "cancer_type"
+    case criteria
+    case sliceThickness = "slice_thickness_mm"
+    /// Parent lesions of a split fragment or merged lesion, separated by ';'.
+    case parents
+    /// "split" or "merged".
+    case relation
+
+    /// Whether every file must have the column.
+    public var isRequired: Bool {
+        switch self {
+        case .subject, .visit, .date, .lesion, .role, .organ, .nodal, .state, .longAxis, .shortAxis, .volume: true
+        default: false
+        }
+    }
+
+    /// The header line of a file with every required column, in order.
+    public static var requiredHeader: String {
+        allCases.filter(\.isRequired).map(\.rawValue).joined(separator: ",")
+    }
+}

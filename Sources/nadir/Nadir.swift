@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// `nadir`: the command line. Each subcommand parses its arguments, calls the library and prints.
+@main
+struct Nadir: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nadir",
+        abstract: "Measured, repeatable tumour response tracking for oncology trials and clinics.",
+        discussion: """
+            The case database is nadir.sqlite in the current folder unless --db PATH or NADIR_DB says otherwise.
+            Every change is audited with --user (default $USER) and, for corrections, --reason.
+            """,
+        version: NadirVersion.string,
+        subcommands: [
+            DemoCommand.self, InitCommand.self, TrialCommand.self, PatientCommand.self, TimePointCommand.self,
+            LesionCommand.self, MeasureCommand.self, NonTargetCommand.self, ImportCommand.self, ShowCommand.self,
+            AuditCommand.self, SchemaCommand.self,
+        ]
+    )
+}
+
+enum NadirVersion {
+    static let string = "0.1.0"
+}
