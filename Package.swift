@@ -50,6 +50,9 @@ let package = Package(
         .testTarget(name: "NadirStoreTests", dependencies: [
             "NadirStore", "NadirModel", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictSettings),
+        .testTarget(name: "NadirInterchangeTests", dependencies: ["NadirInterchange", "NadirStore", "NadirModel"],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "NadirCLITests", dependencies: ["nadir"], swiftSettings: strictSettings),
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -40,7 +40,10 @@ public struct CaseDatabase: Sendable {
             throw StoreError(.databaseMissing, "no case database at \(path); run `nadir init` first (or pass --db PATH / set NADIR_DB)")
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
+            // A queue, not a pool: GRDB's pool makes a dummy write on open when no WAL file exists (GRDB issue
+            // #102), and an action that fails must leave the file byte-for-byte as it was. WAL mode is persistent
+            // in the file header, so the queue still uses the WAL set by `create`.
+            let pool = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Migrations.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError(.schemaTooNew, "the database at \(path) was written by a newer Nadir; upgrade Nadir to open it")
@@ -116,12 +119,17 @@ public struct CaseDatabase: Sendable {
         try read { reader in try SchemaDump.dump(reader.db) }
     }
 
+    /// Checkpoints the WAL into the main file and closes every connection; the value is unusable afterwards.
+    public func close() throws {
+        try checkpoint()
+        if let pool = writer as? DatabasePool { try pool.close() }
+        if let queue = writer as? DatabaseQueue { try queue.close() }
+    }
+
     /// Checkpoints the WAL into the main file (so a file copy or byte comparison sees everything).
     public func checkpoint() throws(StoreError) {
         do {
-            if let pool = writer as? DatabasePool {
-                _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-            }
+            _ = try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         } catch {
             throw StoreError(.sqlite, "checkpoint failed: \(error)", underlyingError: SendableDescription(error))
         }
