@@ -95,3 +95,47 @@ import Testing
         }
     }
 }
+
+@Suite struct AssessmentStoreTests {
+    func assessment(reader: String, overall: ResponseCategory, accepted: Bool = false) -> ReaderAssessment {
+        ReaderAssessment(subjectID: "S01", visit: "WEEK 6", reader: reader, criteria: .recist11, criteriaVersion: "1",
+                         policies: ["confirmation": "not-required"], target: overall, nonTarget: .nonCRNonPD,
+                         newLesions: false, overall: overall, isAccepted: accepted)
+    }
+
+    @Test func reassessmentIsAuditedAndIdenticalResultsAreNotRewritten() throws {
+        let db = try StoreFixture.makeDatabase()
+        let first = try db.write(as: StoreFixture.context) { try $0.save(assessment(reader: "R1", overall: .stableDisease), detail: "{}") }
+        #expect(first == .inserted)
+        let same = try db.write(as: StoreFixture.context) { try $0.save(assessment(reader: "R1", overall: .stableDisease), detail: "{}") }
+        #expect(same == .unchanged)
+        let changed = try db.write(as: AuditContext(user: "tester", reason: "assess after correction")) {
+            try $0.save(assessment(reader: "R1", overall: .partialResponse), detail: "{}")
+        }
+        #expect(changed == .corrected)
+        let trail = try db.read { try $0.auditEntries(subject: "S01", visit: "WEEK 6") }.filter { $0.entity == "assessment" }
+        #expect(trail.map(\.action) == ["insert", "update"])
+        #expect(trail.last?.oldValue?["overall"] == .text("SD"))
+        #expect(trail.last?.newValue?["overall"] == .text("PR"))
+        let stored = try db.read { try $0.assessments("S01") }
+        #expect(stored.map(\.overall) == [.partialResponse])
+        #expect(stored.first?.policies == ["confirmation": "not-required"])
+    }
+
+    @Test func adjudicationAcceptsExactlyOneReader() throws {
+        let db = try StoreFixture.makeDatabase()
+        try db.write(as: StoreFixture.context) { w in
+            try w.save(assessment(reader: "R1", overall: .stableDisease), detail: nil)
+            try w.save(assessment(reader: "R2", overall: .partialResponse), detail: nil)
+            try w.accept(reader: "R2", subject: "S01", visit: "WEEK 6", criteria: .recist11)
+        }
+        var stored = try db.read { try $0.assessments("S01") }
+        #expect(stored.filter(\.isAccepted).map(\.reader) == ["R2"])
+        try db.write(as: StoreFixture.context) { try $0.accept(reader: "R1", subject: "S01", visit: "WEEK 6", criteria: .recist11) }
+        stored = try db.read { try $0.assessments("S01") }
+        #expect(stored.filter(\.isAccepted).map(\.reader) == ["R1"])
+        #expect(throws: StoreError.self) {
+            try db.write(as: StoreFixture.context) { try $0.accept(reader: "R9", subject: "S01", visit: "WEEK 6", criteria: .recist11) }
+        }
+    }
+}
