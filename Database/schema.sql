@@ -97,6 +97,53 @@ CREATE TABLE patient (
   arm TEXT
 ) STRICT;
 
+CREATE TABLE registration (
+  id INTEGER PRIMARY KEY,
+  timepoint_id INTEGER NOT NULL UNIQUE REFERENCES timepoint(id) ON DELETE CASCADE,
+  reference_timepoint_id INTEGER NOT NULL REFERENCES timepoint(id) ON DELETE CASCADE,
+  transform TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  final_metric REAL NOT NULL,
+  iterations INTEGER NOT NULL CHECK (iterations >= 0),
+  stop_reason TEXT NOT NULL,
+  CHECK (timepoint_id <> reference_timepoint_id)
+) STRICT;
+
+CREATE TABLE scan (
+  id INTEGER PRIMARY KEY,
+  timepoint_id INTEGER NOT NULL UNIQUE REFERENCES timepoint(id) ON DELETE CASCADE,
+  format TEXT NOT NULL CHECK (format IN ('dicom', 'nifti', 'nrrd')),
+  source_path TEXT NOT NULL,
+  source_hash TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  stored_path TEXT NOT NULL,
+  voxel_type TEXT NOT NULL,
+  geometry TEXT NOT NULL,
+  modality TEXT,
+  study_uid TEXT,
+  series_uid TEXT,
+  slice_thickness_hmm INTEGER CHECK (slice_thickness_hmm > 0),
+  diagnostics TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+
+CREATE TABLE segmentation (
+  id INTEGER PRIMARY KEY,
+  lesion_id INTEGER NOT NULL REFERENCES lesion(id) ON DELETE CASCADE,
+  timepoint_id INTEGER NOT NULL REFERENCES timepoint(id) ON DELETE CASCADE,
+  method TEXT NOT NULL CHECK (method IN ('seed', 'mask')),
+  seed_x REAL,
+  seed_y REAL,
+  seed_z REAL,
+  preset TEXT,
+  mask_path TEXT,
+  mask_label INTEGER CHECK (mask_label > 0),
+  mask_hash TEXT,
+  status TEXT NOT NULL DEFAULT 'confirmed' CHECK (status IN ('proposed', 'confirmed', 'rejected')),
+  UNIQUE (lesion_id, timepoint_id),
+  CHECK (method <> 'seed' OR (seed_x IS NOT NULL AND seed_y IS NOT NULL AND seed_z IS NOT NULL)),
+  CHECK (method <> 'mask' OR (mask_path IS NOT NULL AND mask_label IS NOT NULL))
+) STRICT;
+
 CREATE TABLE timepoint (
   id INTEGER PRIMARY KEY,
   subject_id TEXT NOT NULL REFERENCES patient(subject_id) ON DELETE CASCADE,
@@ -293,6 +340,87 @@ CREATE TRIGGER patient_audit_update AFTER UPDATE ON patient BEGIN
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'update', 'patient', NEW.subject_id, NULL,
            NULL, json_object('subject_id', OLD.subject_id, 'trial_id', OLD.trial_id, 'cancer_type', OLD.cancer_type, 'criteria', OLD.criteria, 'site', OLD.site, 'arm', OLD.arm), json_object('subject_id', NEW.subject_id, 'trial_id', NEW.trial_id, 'cancer_type', NEW.cancer_type, 'criteria', NEW.criteria, 'site', NEW.site, 'arm', NEW.arm), reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER registration_audit_delete BEFORE DELETE ON registration BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'delete', 'registration', (SELECT subject_id FROM timepoint WHERE id = OLD.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = OLD.timepoint_id), json_object('reference_visit', (SELECT visit FROM timepoint WHERE id = OLD.reference_timepoint_id), 'transform', OLD.transform, 'metric', OLD.metric, 'final_metric', OLD.final_metric, 'iterations', OLD.iterations, 'stop_reason', OLD.stop_reason), NULL, reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER registration_audit_insert AFTER INSERT ON registration BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'insert', 'registration', (SELECT subject_id FROM timepoint WHERE id = NEW.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), NULL, json_object('reference_visit', (SELECT visit FROM timepoint WHERE id = NEW.reference_timepoint_id), 'transform', NEW.transform, 'metric', NEW.metric, 'final_metric', NEW.final_metric, 'iterations', NEW.iterations, 'stop_reason', NEW.stop_reason), reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER registration_audit_update AFTER UPDATE ON registration BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'update', 'registration', (SELECT subject_id FROM timepoint WHERE id = NEW.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), json_object('reference_visit', (SELECT visit FROM timepoint WHERE id = OLD.reference_timepoint_id), 'transform', OLD.transform, 'metric', OLD.metric, 'final_metric', OLD.final_metric, 'iterations', OLD.iterations, 'stop_reason', OLD.stop_reason), json_object('reference_visit', (SELECT visit FROM timepoint WHERE id = NEW.reference_timepoint_id), 'transform', NEW.transform, 'metric', NEW.metric, 'final_metric', NEW.final_metric, 'iterations', NEW.iterations, 'stop_reason', NEW.stop_reason), reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER scan_audit_delete BEFORE DELETE ON scan BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'delete', 'scan', (SELECT subject_id FROM timepoint WHERE id = OLD.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = OLD.timepoint_id), json_object('format', OLD.format, 'source_path', OLD.source_path, 'source_hash', OLD.source_hash, 'content_hash', OLD.content_hash, 'stored_path', OLD.stored_path, 'voxel_type', OLD.voxel_type, 'geometry', OLD.geometry, 'modality', OLD.modality, 'study_uid', OLD.study_uid, 'series_uid', OLD.series_uid, 'slice_thickness_hmm', OLD.slice_thickness_hmm), NULL, reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER scan_audit_insert AFTER INSERT ON scan BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'insert', 'scan', (SELECT subject_id FROM timepoint WHERE id = NEW.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), NULL, json_object('format', NEW.format, 'source_path', NEW.source_path, 'source_hash', NEW.source_hash, 'content_hash', NEW.content_hash, 'stored_path', NEW.stored_path, 'voxel_type', NEW.voxel_type, 'geometry', NEW.geometry, 'modality', NEW.modality, 'study_uid', NEW.study_uid, 'series_uid', NEW.series_uid, 'slice_thickness_hmm', NEW.slice_thickness_hmm), reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER scan_audit_update AFTER UPDATE ON scan BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'update', 'scan', (SELECT subject_id FROM timepoint WHERE id = NEW.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), json_object('format', OLD.format, 'source_path', OLD.source_path, 'source_hash', OLD.source_hash, 'content_hash', OLD.content_hash, 'stored_path', OLD.stored_path, 'voxel_type', OLD.voxel_type, 'geometry', OLD.geometry, 'modality', OLD.modality, 'study_uid', OLD.study_uid, 'series_uid', OLD.series_uid, 'slice_thickness_hmm', OLD.slice_thickness_hmm), json_object('format', NEW.format, 'source_path', NEW.source_path, 'source_hash', NEW.source_hash, 'content_hash', NEW.content_hash, 'stored_path', NEW.stored_path, 'voxel_type', NEW.voxel_type, 'geometry', NEW.geometry, 'modality', NEW.modality, 'study_uid', NEW.study_uid, 'series_uid', NEW.series_uid, 'slice_thickness_hmm', NEW.slice_thickness_hmm), reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER segmentation_audit_delete BEFORE DELETE ON segmentation BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'delete', 'segmentation', (SELECT subject_id FROM timepoint WHERE id = OLD.timepoint_id), (SELECT label FROM lesion WHERE id = OLD.lesion_id),
+           (SELECT visit FROM timepoint WHERE id = OLD.timepoint_id), json_object('method', OLD.method, 'seed_x', OLD.seed_x, 'seed_y', OLD.seed_y, 'seed_z', OLD.seed_z, 'preset', OLD.preset, 'mask_path', OLD.mask_path, 'mask_label', OLD.mask_label, 'mask_hash', OLD.mask_hash, 'status', OLD.status), NULL, reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER segmentation_audit_insert AFTER INSERT ON segmentation BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'insert', 'segmentation', (SELECT subject_id FROM timepoint WHERE id = NEW.timepoint_id), (SELECT label FROM lesion WHERE id = NEW.lesion_id),
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), NULL, json_object('method', NEW.method, 'seed_x', NEW.seed_x, 'seed_y', NEW.seed_y, 'seed_z', NEW.seed_z, 'preset', NEW.preset, 'mask_path', NEW.mask_path, 'mask_label', NEW.mask_label, 'mask_hash', NEW.mask_hash, 'status', NEW.status), reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER segmentation_audit_update AFTER UPDATE ON segmentation BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'update', 'segmentation', (SELECT subject_id FROM timepoint WHERE id = NEW.timepoint_id), (SELECT label FROM lesion WHERE id = NEW.lesion_id),
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), json_object('method', OLD.method, 'seed_x', OLD.seed_x, 'seed_y', OLD.seed_y, 'seed_z', OLD.seed_z, 'preset', OLD.preset, 'mask_path', OLD.mask_path, 'mask_label', OLD.mask_label, 'mask_hash', OLD.mask_hash, 'status', OLD.status), json_object('method', NEW.method, 'seed_x', NEW.seed_x, 'seed_y', NEW.seed_y, 'seed_z', NEW.seed_z, 'preset', NEW.preset, 'mask_path', NEW.mask_path, 'mask_label', NEW.mask_label, 'mask_hash', NEW.mask_hash, 'status', NEW.status), reason
     FROM audit_context;
 END;
 

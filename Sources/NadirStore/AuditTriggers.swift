@@ -25,7 +25,8 @@ enum AuditTriggers {
     static let lesionLabel = "(SELECT label FROM lesion WHERE id = R.lesion_id)"
     static let timepointVisit = "(SELECT visit FROM timepoint WHERE id = R.timepoint_id)"
 
-    static let tables: [Table] = [
+    /// The clinical tables of migration v1 (frozen).
+    static let v1Tables: [Table] = [
         Table(name: "trial", subject: "NULL", lesion: "NULL", visit: "NULL",
               json: "'id', R.id, 'protocol_name', R.protocol_name, 'default_criteria', R.default_criteria"),
         Table(name: "patient", subject: "R.subject_id", lesion: "NULL", visit: "NULL",
@@ -45,7 +46,21 @@ enum AuditTriggers {
               json: "'reader', R.reader, 'criteria', R.criteria, 'criteria_version', R.criteria_version, 'policies', R.policies, 'target', R.target, 'non_target', R.non_target, 'new_lesions', R.new_lesions, 'overall', R.overall, 'is_accepted', R.is_accepted"),
     ]
 
-    static func create(_ db: Database) throws {
+    /// Creates the v1 triggers and the append-only guards of the audit table.
+    static func createV1(_ db: Database) throws {
+        try create(v1Tables, in: db)
+        try db.execute(sql: """
+            CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN
+              SELECT RAISE(ABORT, 'nadir: the audit trail is append-only');
+            END;
+            CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN
+              SELECT RAISE(ABORT, 'nadir: the audit trail is append-only');
+            END;
+            """)
+    }
+
+    /// Creates insert, update and delete audit triggers for each table.
+    static func create(_ tables: [Table], in db: Database) throws {
         for table in tables {
             for (action, timing, old, new) in [("insert", "AFTER INSERT", nil, "NEW"), ("update", "AFTER UPDATE", "OLD", "NEW"),
                                                ("delete", "BEFORE DELETE", "OLD", nil)] as [(String, String, String?, String?)] {
@@ -67,13 +82,5 @@ enum AuditTriggers {
                     """)
             }
         }
-        try db.execute(sql: """
-            CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN
-              SELECT RAISE(ABORT, 'nadir: the audit trail is append-only');
-            END;
-            CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN
-              SELECT RAISE(ABORT, 'nadir: the audit trail is append-only');
-            END;
-            """)
     }
 }

@@ -9,7 +9,8 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-create-case", migrate: createCase)
-        migrator.registerMigration("v1-audit-triggers", migrate: AuditTriggers.create)
+        migrator.registerMigration("v1-audit-triggers", migrate: AuditTriggers.createV1)
+        migrator.registerMigration("v2-scans-registrations-segmentations", migrate: MigrationV2.migrate)
         return migrator
     }
 

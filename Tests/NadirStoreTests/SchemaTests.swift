@@ -16,15 +16,19 @@ import Testing
     @Test func migrationsApplyInOrderAndTriggersComeLast() throws {
         let queue = try DatabaseQueue()
         let migrator = Migrations.migrator
-        #expect(migrator.migrations == ["v1-create-case", "v1-audit-triggers"])
+        #expect(migrator.migrations == ["v1-create-case", "v1-audit-triggers", "v2-scans-registrations-segmentations"])
         try migrator.migrate(queue, upTo: "v1-create-case")
         let triggersBefore = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
         #expect(triggersBefore == 0)
         #expect(try queue.read { try $0.tableExists("measurement") })
-        try migrator.migrate(queue)
-        let triggersAfter = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
+        try migrator.migrate(queue, upTo: "v1-audit-triggers")
+        let triggersV1 = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
         // 8 clinical tables x (insert, update, delete) + 2 append-only guards on the audit table.
-        #expect(triggersAfter == 26)
+        #expect(triggersV1 == 26)
+        try migrator.migrate(queue)
+        let triggersV2 = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
+        // + scan, registration, segmentation x 3.
+        #expect(triggersV2 == 35)
     }
 
     @Test func fileDatabaseUsesWALAndForeignKeys() throws {
