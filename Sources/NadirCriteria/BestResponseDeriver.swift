@@ -26,8 +26,12 @@ public enum BestResponseDeriver {
     /// Derives BOR from timepoint outcomes. `progressionDate`, when given, drops assessments after it (an
     /// external PD date, admiralonco `source_pd`); `policies.stopAtFirstProgression` does the same at the first
     /// PD among `responses`.
+    ///
+    /// `hasTargetDisease` false (non-target disease only, RECIST 1.1 Table 2) makes an unconfirmed CR count as
+    /// NON-CR/NON-PD rather than SD.
     public static func derive(_ responses: [TimedResponse], reference: CalendarDate, policies: ResponsePolicies,
-                              vocabulary: CategoryVocabulary, progressionDate: CalendarDate? = nil) -> BestOverallResponse {
+                              vocabulary: CategoryVocabulary, progressionDate: CalendarDate? = nil,
+                              hasTargetDisease: Bool = true) -> BestOverallResponse {
         var trace: [RuleTrace] = []
         var sorted = responses.sorted { $0.date < $1.date }
         var cutoff = progressionDate
@@ -86,6 +90,7 @@ public enum BestResponseDeriver {
             for response in sorted {
                 var outcome = response.outcome
                 switch outcome {
+                case .complete where !hasTargetDisease: outcome = lateEnough(response) ? .nonCRNonPD : .notEvaluable
                 case .complete, .partial, .stable: outcome = lateEnough(response) ? .stable : .notEvaluable
                 case .nonCRNonPD: outcome = lateEnough(response) ? .nonCRNonPD : .notEvaluable
                 default: break

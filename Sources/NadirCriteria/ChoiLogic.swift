@@ -1,7 +1,7 @@
 internal import NadirModel
 
 /// Choi (Choi 2007, GIST): PR by >= 10 % size decrease OR >= 15 % density decrease; PD by >= 10 % size
-/// increase when density does not meet PR. Modified Choi (Smith 2010, RCC): PR needs both.
+/// increase when density does not meet PR. Modified Choi (Nathan 2010, RCC): PR needs both.
 struct ChoiLogic {
     let p: PreparedHistory
     let standard: StandardLogic

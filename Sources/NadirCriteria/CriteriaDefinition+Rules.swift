@@ -117,7 +117,7 @@ public struct LuganoParameters: Hashable, Sendable, Codable {
     public var largeLesionIncrease: Threshold
 }
 
-/// Choi density parameters (Choi 2007; modified Choi: Smith 2010).
+/// Choi density parameters (Choi 2007; modified Choi: Nathan 2010).
 public struct ChoiParameters: Hashable, Sendable, Codable {
     /// Density decrease from baseline for PR (>= 15 %).
     public var densityDecreasePercent: Threshold

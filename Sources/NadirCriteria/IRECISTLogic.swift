@@ -28,7 +28,12 @@ struct IRECISTLogic {
         for i in works.indices {
             var w = works[i]
             w.newTargetSum = newTargetSum(at: w.timepoint.visit, params: params)
-            defer { works[i] = w }
+            defer {
+                // Table 2 names the component categories iUPD; confirmation (iCPD) is an overall decision.
+                if w.target == .progression { w.target = .unconfirmedProgression }
+                if w.nonTarget == .progression { w.nonTarget = .unconfirmedProgression }
+                works[i] = w
+            }
             if confirmed {
                 w.overall = .progression
                 w.trace.append(RuleTrace(rule: "irecist.afterICPD", source: source, compared: "progression confirmed earlier", result: term(.progression)))

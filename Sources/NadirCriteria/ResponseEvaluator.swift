@@ -35,7 +35,7 @@ public struct ResponseEvaluator: Sendable {
             ?? CalendarDate(daysSinceEpoch: 0)
         let bor = BestResponseDeriver.derive(
             works.map { TimedResponse(visit: $0.timepoint.visit, date: $0.timepoint.date, outcome: $0.overall) },
-            reference: reference, policies: policies, vocabulary: vocabulary)
+            reference: reference, policies: policies, vocabulary: vocabulary, hasTargetDisease: !prepared.targets.isEmpty)
         let kind = definition.measure
         let timepoints = works.map { work -> TimePointAssessment in
             let nadir = work.nadirSum

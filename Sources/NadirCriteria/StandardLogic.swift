@@ -201,8 +201,11 @@ struct StandardLogic {
         let rule = definition.response.complete
         for lesion in p.targets {
             guard let reading = work.readings[lesion.id], let units = reading.units else { continue }
-            if lesion.isNodal, let t = rule.nodePathologicalShortAxis {
-                if ExactArithmetic.absoluteMeets(change: reading.shortAxis ?? units, fractionDigits: 2, threshold: t) { return true }
+            if lesion.isNodal, rule.nodePathologicalShortAxis != nil || rule.nodePathologicalLongAxis != nil {
+                if let t = rule.nodePathologicalShortAxis,
+                   ExactArithmetic.absoluteMeets(change: reading.shortAxis ?? units, fractionDigits: 2, threshold: t) { return true }
+                if let t = rule.nodePathologicalLongAxis,
+                   ExactArithmetic.absoluteMeets(change: reading.longAxis ?? units, fractionDigits: 2, threshold: t) { return true }
             } else if units > 0 {
                 return true
             }
