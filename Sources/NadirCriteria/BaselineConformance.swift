@@ -43,7 +43,7 @@ struct BaselineConformance {
                 if !ExactArithmetic.absoluteMeets(change: value, fractionDigits: 2, threshold: threshold) {
                     findings.append(finding(.notMeasurable, lesion.id, "below the measurable size",
                                             rule: "baseline.\(key)",
-                                            compared: "\(Length(units: value).formatted) mm; measurable \(threshold.text) mm (\(threshold.source))"))
+                                            compared: "\(DecimalText.format(value, fractionDigits: 2)) mm; measurable \(threshold.text) mm (\(threshold.source))"))
                 }
             }
             if !lesion.isNodal, let multiple = rules.sliceThicknessMultiple, let limit = rules.sliceThicknessLimit,
@@ -54,7 +54,7 @@ struct BaselineConformance {
                 if !multiple.comparison.holds(lhs, rhs) {
                     findings.append(finding(.notMeasurable, lesion.id, "below \(multiple.value) x slice thickness",
                                             rule: "baseline.sliceThicknessMultiple",
-                                            compared: "\(Length(units: long).formatted) mm vs \(multiple.value) x \(Length(units: thickness).formatted) mm slices (\(multiple.source))"))
+                                            compared: "\(DecimalText.format(long, fractionDigits: 2)) mm vs \(multiple.value) x \(DecimalText.format(thickness, fractionDigits: 2)) mm slices (\(multiple.source))"))
                 }
             }
         }

@@ -23,7 +23,7 @@ struct ChoiLogic {
             }
             works[i].trace.append(RuleTrace(
                 rule: "choi.density", source: p.source("choi.densityDecreasePercent", params.densityDecreasePercent.source),
-                compared: "mean density \(Density(units: density / Int64(p.targets.count)).formatted) vs baseline \(Density(units: baseDensity / Int64(p.targets.count)).formatted) HU: \(p.percentText(density - baseDensity, of: baseDensity)); decrease \(params.densityDecreasePercent.text) % -> \(densityPR ? "met" : "not met"); size \(p.definition.categories.term(for: size)); combine \(params.combine.rawValue)",
+                compared: "mean density \(DecimalText.format(density / Int64(p.targets.count), fractionDigits: 2)) vs baseline \(DecimalText.format(baseDensity / Int64(p.targets.count), fractionDigits: 2)) HU: \(p.percentText(density - baseDensity, of: baseDensity)); decrease \(params.densityDecreasePercent.text) % -> \(densityPR ? "met" : "not met"); size \(p.definition.categories.term(for: size)); combine \(params.combine.rawValue)",
                 result: p.definition.categories.term(for: result).rawValue))
             if result != size {
                 works[i].target = result

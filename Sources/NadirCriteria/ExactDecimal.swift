@@ -35,7 +35,7 @@ public struct ExactDecimal: Hashable, Sendable, Codable, Comparable, CustomStrin
     }
 
     /// The exact value as text ("30.0", "0.8").
-    public var description: String { Area(units: units).formatted }
+    public var description: String { DecimalText.format(units, fractionDigits: Self.fractionDigits) }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.units < rhs.units }
 }

@@ -26,7 +26,7 @@ struct LuganoLogic {
             if longOK && productOK && axisOK {
                 work.trace.append(RuleTrace(
                     rule: "lugano.lesionProgression", source: p.source("lugano", params.lesionProductIncreasePercent.source),
-                    compared: "\(lesion.id): LDi \(Length(units: long).formatted) mm \(params.lesionLongAxis.text); PPD \(p.text(product)) vs nadir \(p.text(nadirProduct)) \(params.lesionProductIncreasePercent.text) %; axis +\(Length(units: axisGrowth).formatted) mm \(axisRule.text) (nadir LDi \(Length(units: nadirLong).formatted) mm)",
+                    compared: "\(lesion.id): LDi \(DecimalText.format(long, fractionDigits: 2)) mm \(params.lesionLongAxis.text); PPD \(p.text(product)) vs nadir \(p.text(nadirProduct)) \(params.lesionProductIncreasePercent.text) %; axis +\(DecimalText.format(axisGrowth, fractionDigits: 2)) mm \(axisRule.text) (nadir LDi \(DecimalText.format(nadirLong, fractionDigits: 2)) mm)",
                     result: "PD"))
                 return true
             }

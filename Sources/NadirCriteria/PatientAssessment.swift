@@ -37,13 +37,7 @@ public struct MeasureValue: Hashable, Sendable, Codable, CustomStringConvertible
 
     /// Text, e.g. "9.8 mm".
     public var description: String {
-        let text: String
-        switch kind.fractionDigits {
-        case 4: text = Area(units: units).formatted
-        case 3: text = StandardizedUptake(units: units).formatted
-        default: text = Length(units: units).formatted
-        }
-        return "\(text) \(kind.unit)"
+        DecimalText.format(units, fractionDigits: kind.fractionDigits) + " " + kind.unit
     }
 
     enum CodingKeys: String, CodingKey { case kind, value, unit }

@@ -11,7 +11,7 @@ struct LesionReading {
 }
 
 /// A patient history indexed for assessment: baseline, follow-ups in date order, lookups by lesion and visit.
-struct PreparedHistory {
+final class PreparedHistory: Sendable {
     let history: PatientHistory
     let definition: CriteriaDefinition
     let baseline: TimePoint?
@@ -80,10 +80,10 @@ struct PreparedHistory {
             switch kind {
             case .sumOfDiameters:
                 return LesionReading(units: small, longAxis: small, shortAxis: small,
-                                     how: "too small = \(Length(units: small).formatted) mm")
+                                     how: "too small = \(DecimalText.format(small, fractionDigits: 2)) mm")
             case .sumOfProducts:
                 return LesionReading(units: small * small, longAxis: small, shortAxis: small,
-                                     how: "too small = \(Length(units: small).formatted) x \(Length(units: small).formatted) mm")
+                                     how: "too small = \(DecimalText.format(small, fractionDigits: 2)) x \(DecimalText.format(small, fractionDigits: 2)) mm")
             case .volume:
                 guard let volume = definition.measurement.tooSmallToMeasureVolume else {
                     return LesionReading(units: nil, how: "too small, and the criterion defines no volume for it")

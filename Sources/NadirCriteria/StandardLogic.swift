@@ -169,7 +169,7 @@ struct StandardLogic {
             if hottest == 0 { return true }
             if let liver = p.history.pet.first(where: { $0.visit == work.timepoint.visit })?.liverMeanSUL, hottest <= liver.units {
                 work.trace.append(RuleTrace(rule: "target.complete", source: p.source("response.complete", rule.source),
-                                            compared: "SULpeak \(p.text(hottest)) <= liver mean \(liver.formatted)", result: "CR"))
+                                            compared: "SULpeak \(p.text(hottest)) <= liver mean \(DecimalText.format(liver.units, fractionDigits: 3))", result: "CR"))
                 return true
             }
             return false
@@ -181,9 +181,9 @@ struct StandardLogic {
                 let short = reading.shortAxis ?? units
                 let long = reading.longAxis ?? units
                 if let t = rule.nodePathologicalShortAxis, ExactArithmetic.absoluteMeets(change: short, fractionDigits: 2, threshold: t) {
-                    remaining.append("\(lesion.id) SA \(Length(units: short).formatted) mm \(t.text)")
+                    remaining.append("\(lesion.id) SA \(DecimalText.format(short, fractionDigits: 2)) mm \(t.text)")
                 } else if let t = rule.nodePathologicalLongAxis, ExactArithmetic.absoluteMeets(change: long, fractionDigits: 2, threshold: t) {
-                    remaining.append("\(lesion.id) LDi \(Length(units: long).formatted) mm \(t.text)")
+                    remaining.append("\(lesion.id) LDi \(DecimalText.format(long, fractionDigits: 2)) mm \(t.text)")
                 }
             } else if units != 0 {
                 remaining.append("\(lesion.id) present")
