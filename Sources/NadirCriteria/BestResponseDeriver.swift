@@ -2,10 +2,14 @@ public import NadirModel
 
 /// One timepoint's overall response with its date: the input of best-overall-response derivation.
 public struct TimedResponse: Hashable, Sendable, Codable {
+    /// The visit label, as in `TimePoint.visit`.
     public var visit: String
+    /// The scan date.
     public var date: CalendarDate
+    /// The overall outcome at that visit.
     public var outcome: Outcome
 
+    /// Makes a timed response.
     public init(visit: String, date: CalendarDate, outcome: Outcome) {
         self.visit = visit
         self.date = date

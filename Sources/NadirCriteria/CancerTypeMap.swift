@@ -20,6 +20,7 @@ public struct CancerTypeMap: Hashable, Sendable, Codable {
     /// Protocol class (e.g. "immunotherapy") -> entry.
     public var protocolClasses: [String: Entry]
 
+    /// Makes a map (normally loaded from `cancer-types.yaml`).
     public init(version: String = "1", cancerTypes: [String: Entry] = [:], protocolClasses: [String: Entry] = [:]) {
         self.version = version
         self.cancerTypes = cancerTypes

@@ -1,7 +1,10 @@
 /// Target-response thresholds (RECIST 1.1 §4.3.1 and analogues).
 public struct ResponseRules: Hashable, Sendable, Codable {
+    /// Complete response (RECIST 1.1 §4.3.1 CR).
     public var complete: CompleteResponseRule
+    /// Partial response (RECIST 1.1 §4.3.1 PR).
     public var partial: PartialResponseRule
+    /// Progression (RECIST 1.1 §4.3.1 PD).
     public var progression: ProgressionRule
 }
 
@@ -11,6 +14,7 @@ public struct CompleteResponseRule: Hashable, Sendable, Codable {
     public var nodePathologicalShortAxis: Threshold?
     /// A target node whose long axis meets this is still pathological (Lugano CT: > 15 mm).
     public var nodePathologicalLongAxis: Threshold?
+    /// The source and table these rules come from.
     public var source: String
 }
 
@@ -58,6 +62,7 @@ public struct NewLesionRules: Hashable, Sendable, Codable {
     public var meanProgression: Bool
     /// Whether measurable new lesions are added to the sum (irRC tumour burden).
     public var addMeasurableToSum: Bool
+    /// The source and table these rules come from.
     public var source: String
 }
 
@@ -67,6 +72,7 @@ public struct ConfirmationRules: Hashable, Sendable, Codable {
     public var intervalDays: Int
     /// Minimum days from the reference date for SD to count (RECIST 1.1 "6-8 weeks"; admiralonco 42).
     public var stableDiseaseMinimumDays: Int
+    /// The source and table these rules come from.
     public var source: String
 }
 
@@ -84,6 +90,7 @@ public struct IRECISTParameters: Hashable, Sendable, Codable {
     public var furtherNewTargetIncrease: Threshold
     /// Maximum new-lesion targets in total (5) and per organ (2).
     public var maximumNewTargets: Int
+    /// Maximum new-lesion targets per organ (2).
     public var maximumNewTargetsPerOrgan: Int
 }
 

@@ -52,8 +52,11 @@ public struct CriteriaDefinition: Hashable, Sendable, Codable {
 
 /// The name of a rule logic implemented in code; a file selects one with `logic:`.
 public struct LogicName: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The raw name.
     public var rawValue: String
+    /// Makes a value from its raw name.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// The raw name.
     public var description: String { rawValue }
     /// Sum-based target response with RECIST 1.1 Tables 1 and 2 (RECIST, mRECIST, WHO, RANO-BM, PERCIST, ...).
     public static let standard = LogicName(rawValue: "standard")
@@ -72,10 +75,12 @@ public struct LogicName: RawRepresentable, Hashable, Sendable, Codable, CustomSt
         .standard, .irecistConfirmation, .pcwg3BoneFlare, .luganoPETPrecedence, .choiDensity, .ranoConfirmation,
     ]
 
+    /// Decodes from a single value.
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
 
+    /// Encodes as a single value.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
@@ -143,6 +148,7 @@ public struct BaselineRules: Hashable, Sendable, Codable {
 public struct OrganThreshold: Hashable, Sendable, Codable {
     /// The organ as recorded on lesions (compared case-insensitively).
     public var organ: String
+    /// The threshold for lesions in that organ.
     public var threshold: Threshold
 }
 
@@ -152,5 +158,6 @@ public struct MeasurementRules: Hashable, Sendable, Codable {
     public var tooSmallToMeasure: ExactDecimal
     /// The volume of a lesion too small to measure (volumetric criteria), in mm³, if the criterion defines one.
     public var tooSmallToMeasureVolume: ExactDecimal?
+    /// The source and table these rules come from.
     public var source: String
 }

@@ -6,8 +6,11 @@
 public struct CriteriaError: Error, CustomStringConvertible, Sendable, Hashable {
     /// The kind of failure: an open set, so adding kinds is not breaking.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// The raw name.
         public let rawValue: String
+        /// Makes a value from its raw name.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The raw name.
         public var description: String { rawValue }
         /// The file is not valid YAML.
         public static let malformedYAML = Code(rawValue: "malformedYAML")
@@ -27,6 +30,7 @@ public struct CriteriaError: Error, CustomStringConvertible, Sendable, Hashable 
         public static let unreadable = Code(rawValue: "unreadable")
     }
 
+    /// What went wrong (or what was found).
     public var code: Code
     /// The criteria file, when the error concerns one.
     public var file: String?
@@ -35,6 +39,7 @@ public struct CriteriaError: Error, CustomStringConvertible, Sendable, Hashable 
     /// What is wrong and what to do.
     public var message: String
 
+    /// Makes an error.
     public init(code: Code, file: String? = nil, keyPath: String? = nil, message: String) {
         self.code = code
         self.file = file
@@ -42,6 +47,7 @@ public struct CriteriaError: Error, CustomStringConvertible, Sendable, Hashable 
         self.message = message
     }
 
+    /// A one-line description naming what and where.
     public var description: String {
         var text = "criteria error \(code.rawValue)"
         if let file { text += " in \(file)" }

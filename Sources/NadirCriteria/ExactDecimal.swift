@@ -8,6 +8,7 @@ public struct ExactDecimal: Hashable, Sendable, Codable, Comparable, CustomStrin
     public static let fractionDigits = 4
     /// Ten-thousandths.
     public var units: Int64
+    /// Makes a value from ten-thousandths.
     public init(units: Int64) { self.units = units }
     /// A whole number.
     public init(_ whole: Int) { self.units = Int64(whole) * 10_000 }
@@ -19,6 +20,7 @@ public struct ExactDecimal: Hashable, Sendable, Codable, Comparable, CustomStrin
         self.units = exact.units
     }
 
+    /// Decodes from a single value.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -29,6 +31,7 @@ public struct ExactDecimal: Hashable, Sendable, Codable, Comparable, CustomStrin
         self = value
     }
 
+    /// Encodes as a single value.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -37,5 +40,6 @@ public struct ExactDecimal: Hashable, Sendable, Codable, Comparable, CustomStrin
     /// The exact value as text ("30.0", "0.8").
     public var description: String { DecimalText.format(units, fractionDigits: Self.fractionDigits) }
 
+    /// Orders by value.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.units < rhs.units }
 }

@@ -27,20 +27,29 @@ public enum Outcome: String, Hashable, Sendable, Codable, CaseIterable, Comparab
     /// Rank for "best": lower is better.
     var rank: Int { Outcome.allCases.firstIndex(of: self) ?? Outcome.allCases.count }
 
+    /// "Better" first, in best-overall-response order.
     public static func < (lhs: Outcome, rhs: Outcome) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// The CDISC terms a criterion reports its outcomes as (RS `RSORRES`): RECIST 1.1 "CR", iRECIST "iCR",
 /// PERCIST "CMR", ...
 public struct CategoryVocabulary: Hashable, Sendable, Codable {
+    /// Term for complete response ("CR", "iCR", "CMR").
     public var complete: ResponseCategory
+    /// Term for partial response ("PR", "iPR", "PMR").
     public var partial: ResponseCategory
+    /// Term for stable disease ("SD", "iSD", "SMD").
     public var stable: ResponseCategory
+    /// Term for non-CR/non-PD ("NON-CR/NON-PD", "NON-iCR/NON-iUPD").
     public var nonCRNonPD: ResponseCategory
+    /// Term for progression awaiting confirmation ("iUPD", "PDu", "PPD"), if the criterion has one.
     public var unconfirmedProgression: ResponseCategory?
+    /// Term for (confirmed) progression ("PD", "iCPD", "PMD").
     public var progression: ResponseCategory
+    /// Term for not evaluable ("NE").
     public var notEvaluable: ResponseCategory
 
+    /// Makes a vocabulary.
     public init(complete: ResponseCategory, partial: ResponseCategory, stable: ResponseCategory,
                 nonCRNonPD: ResponseCategory, unconfirmedProgression: ResponseCategory? = nil,
                 progression: ResponseCategory, notEvaluable: ResponseCategory) {

@@ -3,10 +3,13 @@ public import NadirModel
 
 /// The result of assessing one patient's history under one criterion and one policy set.
 public struct PatientAssessment: Hashable, Sendable, Codable {
+    /// The patient.
     public var subjectID: SubjectID
     /// The criteria id, version and file used (reproducibility).
     public var criteria: CriteriaID
+    /// The criteria file's `version`.
     public var criteriaVersion: String
+    /// The criteria file name.
     public var criteriaFile: String?
     /// The policies used.
     public var policies: ResponsePolicies
@@ -14,15 +17,18 @@ public struct PatientAssessment: Hashable, Sendable, Codable {
     public var baselineConformance: [ConformanceFinding]
     /// One entry per follow-up timepoint, in date order.
     public var timepoints: [TimePointAssessment]
+    /// Best overall response, unconfirmed and confirmed (RECIST 1.1 §4.4).
     public var bestOverallResponse: BestOverallResponse
 }
 
 /// A sum (or product sum, volume, SULpeak) with its kind, exact.
 public struct MeasureValue: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// What the value measures.
     public var kind: MeasureKind
     /// Integer count of `10^-kind.fractionDigits` of the unit.
     public var units: Int64
 
+    /// Makes a value from its fixed-point units.
     public init(kind: MeasureKind, units: Int64) {
         self.kind = kind
         self.units = units
@@ -42,6 +48,7 @@ public struct MeasureValue: Hashable, Sendable, Codable, CustomStringConvertible
 
     enum CodingKeys: String, CodingKey { case kind, value, unit }
 
+    /// Encodes as a single value.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)
@@ -49,6 +56,7 @@ public struct MeasureValue: Hashable, Sendable, Codable, CustomStringConvertible
         try container.encode(kind.unit, forKey: .unit)
     }
 
+    /// Decodes from a single value.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         kind = try container.decode(MeasureKind.self, forKey: .kind)
@@ -87,6 +95,7 @@ public struct RuleTrace: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The result, e.g. "PR" or "met".
     public var result: String
 
+    /// Makes a trace entry.
     public init(rule: String, source: String, compared: String, result: String) {
         self.rule = rule
         self.source = source
@@ -94,19 +103,25 @@ public struct RuleTrace: Hashable, Sendable, Codable, CustomStringConvertible {
         self.result = result
     }
 
+    /// A one-line description naming what and where.
     public var description: String { "\(rule): \(compared) -> \(result) [\(source)]" }
 }
 
 /// The assessment of one follow-up timepoint.
 public struct TimePointAssessment: Hashable, Sendable, Codable {
+    /// The visit label, as in `TimePoint.visit`.
     public var visit: String
+    /// The scan date.
     public var date: CalendarDate
     /// The sum of the targets (or the SULpeak), `nil` when no target could be measured.
     public var sum: MeasureValue?
+    /// The baseline sum.
     public var baselineSum: MeasureValue?
     /// The smallest complete sum before this timepoint (baseline included).
     public var nadirSum: MeasureValue?
+    /// Change of the sum from baseline (PR reference).
     public var changeFromBaseline: Change?
+    /// Change of the sum from the nadir (PD reference).
     public var changeFromNadir: Change?
     /// Target response; `nil` without targets.
     public var target: ResponseCategory?
@@ -124,7 +139,9 @@ public struct TimePointAssessment: Hashable, Sendable, Codable {
 public struct ConformanceFinding: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Kinds of finding.
     public struct Code: RawRepresentable, Hashable, Sendable, Codable {
+        /// The raw name.
         public var rawValue: String
+        /// Makes a value from its raw name.
         public init(rawValue: String) { self.rawValue = rawValue }
         /// A target is below the measurable size.
         public static let notMeasurable = Code(rawValue: "notMeasurable")
@@ -138,12 +155,16 @@ public struct ConformanceFinding: Hashable, Sendable, Codable, CustomStringConve
         public static let baseline = Code(rawValue: "baseline")
     }
 
+    /// What went wrong (or what was found).
     public var code: Code
+    /// The lesion concerned, if one.
     public var lesion: LesionID?
+    /// What is wrong and what to do.
     public var message: String
     /// The rule and numbers that raised it.
     public var trace: RuleTrace
 
+    /// A one-line description naming what and where.
     public var description: String { "\(code.rawValue)\(lesion.map { " \($0)" } ?? ""): \(message)" }
 }
 

@@ -4,10 +4,13 @@ public import NadirModel
 ///
 /// All measurements and statuses must come from the same reader; the caller (database, CLI) selects them.
 public struct PatientHistory: Hashable, Sendable, Codable {
+    /// The patient (criteria resolution uses its cancer type and override).
     public var patient: Patient
     /// The timepoints; exactly one has `isBaseline` set.
     public var timepoints: [TimePoint]
+    /// The patient's lesions: targets, non-targets, new lesions, split fragments and merged lesions.
     public var lesions: [Lesion]
+    /// One reader's measurements of target and new lesions.
     public var measurements: [Measurement]
     /// Qualitative statuses of non-target and new lesions.
     public var statuses: [LesionStatus]
@@ -20,6 +23,7 @@ public struct PatientHistory: Hashable, Sendable, Codable {
     /// End of radiotherapy (RANO: PD within 12 weeks is preliminary until confirmed).
     public var radiotherapyEnd: CalendarDate?
 
+    /// Makes a history.
     public init(patient: Patient, timepoints: [TimePoint], lesions: [Lesion], measurements: [Measurement],
                 statuses: [LesionStatus] = [], treatmentStart: CalendarDate? = nil, pet: [PETReading] = [],
                 boneScans: [BoneScanReading] = [], radiotherapyEnd: CalendarDate? = nil) {
@@ -63,6 +67,7 @@ public enum UptakeChange: String, Hashable, Sendable, Codable {
 
 /// One PET reading at one visit.
 public struct PETReading: Hashable, Sendable, Codable {
+    /// The visit label, as in `TimePoint.visit`.
     public var visit: String
     /// The highest Deauville score of any site.
     public var deauville: DeauvilleScore?
@@ -73,6 +78,7 @@ public struct PETReading: Hashable, Sendable, Codable {
     /// Mean liver SUL (PERCIST reference for complete metabolic response).
     public var liverMeanSUL: StandardizedUptake?
 
+    /// Makes a PET reading.
     public init(visit: String, deauville: DeauvilleScore? = nil, uptakeChange: UptakeChange? = nil,
                 newAvidFoci: Bool = false, liverMeanSUL: StandardizedUptake? = nil) {
         self.visit = visit
@@ -85,12 +91,14 @@ public struct PETReading: Hashable, Sendable, Codable {
 
 /// One bone scan at one visit (PCWG3): how many new bone lesions it shows compared with the baseline scan.
 public struct BoneScanReading: Hashable, Sendable, Codable {
+    /// The visit label, as in `TimePoint.visit`.
     public var visit: String
     /// New lesions versus the baseline scan; `nil` when the scan was not evaluable.
     public var newLesionsSinceBaseline: Int?
     /// Whether the baseline bone scan showed any disease (else NED while no new lesions appear).
     public var baselineHadDisease: Bool
 
+    /// Makes a bone-scan reading.
     public init(visit: String, newLesionsSinceBaseline: Int?, baselineHadDisease: Bool = true) {
         self.visit = visit
         self.newLesionsSinceBaseline = newLesionsSinceBaseline

@@ -7,7 +7,9 @@ internal import NadirModel
 /// let assessment = evaluator.assess(history)   // timepoints, BOR, baseline warnings, traces
 /// ```
 public struct ResponseEvaluator: Sendable {
+    /// The criterion.
     public var definition: CriteriaDefinition
+    /// The policies in force.
     public var policies: ResponsePolicies
 
     /// An evaluator; `policies` default to `ResponsePolicies(for: definition)`.
@@ -20,7 +22,7 @@ public struct ResponseEvaluator: Sendable {
     public func assess(_ history: PatientHistory) -> PatientAssessment {
         let prepared = PreparedHistory(history, definition: definition)
         let standard = StandardLogic(p: prepared, keepPartialResponse: policies.continuedPartialResponse == .keepPartialResponse)
-        var (baselineSum, works) = standard.evaluate()
+        var works = standard.evaluate().works
         backdateEquivocalNewLesions(&works, standard: standard)
         switch definition.logic {
         case .irecistConfirmation: IRECISTLogic(p: prepared, standard: standard, policies: policies).apply(&works)
@@ -49,7 +51,6 @@ public struct ResponseEvaluator: Sendable {
                 target: work.target.map(vocabulary.term(for:)), nonTarget: work.nonTarget.map(vocabulary.term(for:)),
                 newLesions: work.newLesions, overall: vocabulary.term(for: work.overall), trace: work.trace)
         }
-        _ = baselineSum
         return PatientAssessment(
             subjectID: history.patient.subjectID, criteria: definition.id, criteriaVersion: definition.version,
             criteriaFile: prepared.fileName, policies: policies,

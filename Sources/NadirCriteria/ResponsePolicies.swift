@@ -23,6 +23,7 @@ public struct ResponsePolicies: Hashable, Sendable, Codable {
     /// Whether a patient without any assessment has BOR NE rather than MISSING (admiralonco `missing_as_ne`).
     public var missingAsNotEvaluable: Bool
 
+    /// Makes a policy set; every default is the cited default above.
     public init(confirmationMinimumDays: Int = 28, maximumNotEvaluableBetweenConfirmations: Int = 1,
                 acceptStableDiseaseBetweenConfirmations: Bool = false, stableDiseaseMinimumDays: Int = 42,
                 continuedPartialResponse: ContinuedPartialResponse = .keepPartialResponse,

@@ -28,6 +28,7 @@ public struct Threshold: Hashable, Sendable, Codable {
     /// The source and table cell, e.g. "Eisenhauer 2009 §4.3.1 (target PR)".
     public var source: String
 
+    /// Makes a threshold.
     public init(value: ExactDecimal, comparison: Comparison, source: String) {
         self.value = value
         self.comparison = comparison
