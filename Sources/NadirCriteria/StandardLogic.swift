@@ -76,6 +76,11 @@ struct StandardLogic {
     func targetOutcome(_ work: inout TimepointWork, lesionNadirs: [LesionID: LesionReading],
                        previousOverall: Outcome?, hadPartial: Bool) -> Outcome {
         let rules = definition.response
+        guard work.baselineSum != nil else {
+            work.trace.append(RuleTrace(rule: "target.notEvaluable", source: p.source("baseline", definition.baseline.source),
+                                        compared: "the baseline sum is incomplete (a target has no baseline value)", result: "NE"))
+            return .notEvaluable
+        }
         let progressionReference = rules.progression.reference == .nadir ? work.nadirSum : work.baselineSum
         let lesionIncrease = largestLesionIncrease(work.readings, lesionNadirs: lesionNadirs)
         guard let current = work.sum else {
