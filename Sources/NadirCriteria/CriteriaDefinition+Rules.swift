@@ -144,8 +144,7 @@ public enum ChoiCombination: String, Hashable, Sendable, Codable {
 public struct RANOParameters: Hashable, Sendable, Codable {
     /// Within this many days after the end of radiotherapy, PD is preliminary until confirmed (12 weeks).
     public var progressionConfirmationWindowDays: Int
-    /// Whether PD outside that window is also preliminary until confirmed.
+    /// Whether PD outside that window is also preliminary until confirmed. (CR/PR confirmation after
+    /// `confirmation.intervalDays` is the confirmed best overall response.)
     public var confirmAllProgression: Bool
-    /// Days after which CR/PR are confirmed by a repeat scan (4 weeks).
-    public var responseConfirmationDays: Int
 }
