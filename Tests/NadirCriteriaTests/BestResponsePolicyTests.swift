@@ -54,3 +54,18 @@ import Testing
         #expect(keep.confirmed == .partialResponse)
     }
 }
+
+/// The rows handed to the store carry what is needed to reproduce them.
+@Suite struct ReaderAssessmentMappingTests {
+    @Test func rowsRecordCriteriaVersionAndPolicies() throws {
+        let scenario = try Scenario.load(TestPaths.scenarios.appendingPathComponent("recist-1.1/table1-rows.yaml"))
+        let definition = try TestPaths.catalog.get().definition(id: .recist11)
+        let policies = try scenario.policies(for: definition)
+        let assessment = ResponseEvaluator(definition: definition, policies: policies).assess(try scenario.history())
+        let rows = assessment.readerAssessments(reader: "RADIOLOGIST 1", isAccepted: true)
+        #expect(rows.map(\.overall.rawValue) == ["PR", "SD", "PR", "PR", "PD"])
+        #expect(rows.allSatisfy { $0.criteria == .recist11 && $0.criteriaVersion == "1.1.0" })
+        #expect(rows.first?.policies["continuedPartialResponse"] == "per-timepoint")
+        #expect(rows.first?.nonTarget == .notEvaluable)
+    }
+}
