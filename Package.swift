@@ -14,11 +14,13 @@ let package = Package(
         .executable(name: "nadir", targets: ["nadir"]),
         .library(name: "NadirModel", targets: ["NadirModel"]),
         .library(name: "NadirImaging", targets: ["NadirImaging"]),
+        .library(name: "NadirCriteria", targets: ["NadirCriteria"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Values only: trial, patient, timepoint, lesion, measurement; exact fixed-point quantities.
@@ -42,8 +44,12 @@ let package = Package(
         // The system zlib (Debian zlib1g-dev), wrapped for Swift.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NadirCompression", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        // Response criteria as data (Criteria/*.yaml) and the rule engine; never sees pixels or databases.
+        .target(name: "NadirCriteria", dependencies: ["NadirModel", .product(name: "Yams", package: "Yams")],
+                swiftSettings: strictSettings),
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
-        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
+        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression", "NadirCriteria", "NadirModel"],
+                          swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
         .testTarget(name: "NadirImagingTests", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
@@ -54,6 +60,8 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(name: "NadirCLITests", dependencies: ["nadir"], swiftSettings: strictSettings),
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
+        .testTarget(name: "NadirCriteriaTests", dependencies: ["NadirCriteria", "NadirModel"],
+                    resources: [.copy("Fixtures"), .copy("Scenarios")], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
