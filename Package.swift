@@ -33,12 +33,15 @@ let package = Package(
         // Lesion-level CSV import (and later SR/SDTM interchange): parse, check, plan, apply in one transaction.
         .target(name: "NadirInterchange", dependencies: ["NadirModel", "NadirStore", .product(name: "CSV", package: "CSV.swift")],
                 swiftSettings: strictSettings),
+        // Workflows across modules (assessment, scan import, tracking, reports): what the CLI and the demo call.
+        .target(name: "NadirWorkflow", dependencies: ["NadirModel", "NadirStore", "NadirCriteria"],
+                swiftSettings: strictSettings),
         // The demo: a whole trial run end to end, as a technologist and a clinician would.
-        .target(name: "NadirDemo", dependencies: ["NadirModel", "NadirStore", "NadirInterchange"],
+        .target(name: "NadirDemo", dependencies: ["NadirModel", "NadirStore", "NadirInterchange", "NadirWorkflow", "NadirCriteria"],
                 resources: [.copy("Resources/demo-trial.csv")], swiftSettings: strictSettings),
         // The command line: parse, call the library, print.
         .executableTarget(name: "nadir", dependencies: [
-            "NadirModel", "NadirStore", "NadirInterchange", "NadirDemo",
+            "NadirModel", "NadirStore", "NadirInterchange", "NadirDemo", "NadirWorkflow", "NadirCriteria",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strictSettings),
         // The system zlib (Debian zlib1g-dev), wrapped for Swift.
