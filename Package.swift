@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "NadirModel", targets: ["NadirModel"]),
         .library(name: "NadirImaging", targets: ["NadirImaging"]),
+        .library(name: "NadirReport", targets: ["NadirReport"]),
     ],
     dependencies: [],
     targets: [
@@ -23,12 +24,17 @@ let package = Package(
         // The system zlib (Debian zlib1g-dev), wrapped for Swift.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NadirCompression", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        // Per-patient and trial reports: HTML, SVG charts, PNG snapshots, CSV and CDISC SDTM exports.
+        .target(name: "NadirReport", dependencies: ["NadirModel", "NadirImaging", "NadirCompression"],
+                swiftSettings: strictSettings),
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
-        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
+        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression", "NadirReport", "NadirModel"], swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
         .testTarget(name: "NadirImagingTests", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
+        .testTarget(name: "NadirReportTests", dependencies: ["NadirReport", "NadirModel", "NadirImaging", "NadirCompression"],
+                    resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
