@@ -6,7 +6,7 @@ import NadirModel
 /// T02/T03 with the originals NOT DONE / TUMOR MERGED, reader fields --EVAL/--EVALID/--ACPTFL).
 public enum SDTMExporter {
     /// TU columns in SDTMIG order.
-    public static let tuColumns = ["STUDYID", "DOMAIN", "USUBJID", "TUSEQ", "TULNKID", "TUTESTCD", "TUTEST", "TUORRES",
+    public static let tuColumns = ["STUDYID", "DOMAIN", "USUBJID", "TUSEQ", "TUGRPID", "TULNKID", "TUTESTCD", "TUTEST", "TUORRES",
                                    "TUSTRESC", "TULOC", "TUMETHOD", "TUEVAL", "TUEVALID", "TUACPTFL", "VISITNUM",
                                    "VISIT", "TUDTC"]
     /// TR columns in SDTMIG order.
@@ -58,13 +58,15 @@ public enum SDTMExporter {
         return numbers
     }
 
-    /// "Y" when the reader's assessment of the visit is the accepted one, else empty (pharmaversesdtm convention).
+    /// "Y" when the reader's record of the visit is the accepted one (an accepted assessment or an adjudication
+    /// naming the reader), else empty (the pharmaversesdtm convention: non-accepted records carry no flag).
     static func accepted(_ data: PatientReportData, visit: String, reader: String) -> String {
-        data.readerAssessments.contains { $0.visit == visit && $0.reader == reader && $0.isAccepted } ? "Y" : ""
+        let assessed = data.readerAssessments.contains { $0.visit == visit && $0.reader == reader && $0.isAccepted }
+        let adjudicated = data.adjudications.contains { $0.visit == visit && $0.acceptedReader == reader }
+        return assessed || adjudicated ? "Y" : ""
     }
 
-    /// TU: one TUMIDENT (TUSPLIT / TUMERGE for split and merged lesions) row per lesion and reader, at the visit
-    /// the lesion was first recorded.
+    /// TU: one TUMIDENT row per lesion and reader, at the visit the lesion was first recorded.
     static func tuRows(_ data: PatientReportData) -> [[String]] {
         let numbers = visitNumbers(data)
         let tps = data.sortedTimepoints
@@ -78,15 +80,18 @@ public enum SDTMExporter {
                 record.measurements.contains { $0.visit == tp.visit && $0.reader == reader }
                     || record.statuses.contains { $0.visit == tp.visit && $0.reader == reader }
             }
-            let (code, test): (String, String) = switch lesion.relation {
-            case .split: ("TUSPLIT", "Tumor Split")
-            case .merged: ("TUMERGE", "Tumor Merged")
-            case .none: ("TUMIDENT", "Tumor Identification")
+            // Split fragments and merged lesions are identified like any lesion (TUMIDENT); TUGRPID groups them
+            // (SDTMIG TU: "can be used to group split or merged tumors"): the parent for fragments, the merged
+            // lesion's own ID for a merge.
+            let group: String = switch lesion.relation {
+            case .split: lesion.parents.map(\.rawValue).joined(separator: "/")
+            case .merged: lesion.id.rawValue
+            case .none: ""
             }
             for readerID in readers {
                 let reader = data.reader(named: readerID)
-                rows.append([data.trial.id.rawValue, "TU", data.patient.subjectID.rawValue, "", lesion.id.rawValue,
-                             code, test, lesion.role.cdiscTerm, lesion.role.cdiscTerm, lesion.organ,
+                rows.append([data.trial.id.rawValue, "TU", data.patient.subjectID.rawValue, "", group,
+                             lesion.id.rawValue, "TUMIDENT", "Tumor Identification", lesion.role.cdiscTerm, lesion.role.cdiscTerm, lesion.organ,
                              method(tp.modality), reader.evaluator, reader.evaluatorID ?? "",
                              accepted(data, visit: tp.visit, reader: readerID), String(numbers[tp.visit] ?? 0),
                              tp.visit, tp.date.iso8601])
