@@ -20,8 +20,8 @@ enum HTMLStyle {
     ul.trace { margin: 2px 0 8px 18px; padding: 0; font-size: 12px; }
     .aspect { font-weight: bold; }
     table.gallery td { text-align: center; }
-    table.gallery img { display: block; margin: 2px auto; image-rendering: pixelated; }
-    img.main { width: 256px; } img.thumb { width: 84px; display: inline-block !important; }
+    table.gallery img { margin: 2px; height: auto; image-rendering: pixelated; vertical-align: top; }
+    img.main { display: block; width: 256px; } img.thumb { display: inline-block; width: 84px; }
     footer { margin-top: 32px; color: #777; font-size: 11px; }
     a { color: #1a5fa0; }
     @page { margin: 12mm; }

@@ -111,6 +111,19 @@ import Testing
         #expect(Self.row(rows, "T02", "WEEK 16")?["TRSTAT"] == "")
     }
 
+    @Test func nodalTargetsReportTheShortAxisAsLongestPerpendicular() throws {
+        // Supplement section 2: lymph-node targets are measured by LPERP (short axis), others by LDIAM; a node's
+        // long axis, when also recorded, is an extra LDIAM row (as pharmaversesdtm records both).
+        let d = SamplePatients.responder()
+        let rows = TestCSVReader.records(SDTMExporter.tr(TrialReportData(trial: d.trial, patients: [d])))
+        #expect(Self.row(rows, "T02", "BASELINE", "LPERP")?["TRSTRESN"] == "20")
+        #expect(Self.row(rows, "T02", "BASELINE", "LDIAM")?["TRSTRESN"] == "28")
+        #expect(Self.row(rows, "T02", "WEEK 12", "LPERP")?["TRSTRESN"] == "9.5")
+        #expect(Self.row(rows, "T02", "WEEK 12", "LDIAM") == nil)
+        #expect(Self.row(rows, "T03", "WEEK 12", "LDIAM")?["TRORRES"] == "TOO SMALL TO MEASURE")
+        #expect(Self.row(rows, "", "WEEK 12", "SUMDIAM")?["TRSTRESN"] == "32.5")
+    }
+
     @Test func sumOfDiametersCarriesNoMethodOrDate() throws {
         // Supplement section 2: summary values (sum of diameters) have no TRMETHOD and no TRDTC.
         let r = try #require(Self.row(Self.tr(), "", "WEEK 8", "SUMDIAM"))
