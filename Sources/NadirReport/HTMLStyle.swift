@@ -29,8 +29,8 @@ enum HTMLStyle {
       body { margin: 0; max-width: 180mm; font-size: 10pt; padding: 0; }
       h2 { break-after: avoid; } figure, tr, .keep { break-inside: avoid; }
       thead { display: table-header-group; }
-      table { font-size: 8pt; } svg { max-width: 180mm; }
-      img.main { width: 42mm; } img.thumb { width: 14mm; }
+      table { font-size: 8pt; max-width: 180mm; } th, td { overflow-wrap: anywhere; } svg { max-width: 180mm; }
+      img.main { width: 100%; max-width: 42mm; } img.thumb { width: 30%; max-width: 14mm; }
       .noprint { display: none; }
       a { color: inherit; text-decoration: none; }
     }

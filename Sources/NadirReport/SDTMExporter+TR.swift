@@ -80,7 +80,11 @@ extension SDTMExporter {
         var primary = TRResult(group: lesion.role.cdiscTerm, link: lesion.id.rawValue, code: code, test: test)
         switch m.state {
         case .measured:
-            guard let value = lesion.isNodal ? m.shortAxis : m.longAxis else { break }
+            // A measured lesion without the axis that enters the sum (a node with only a long axis) has no
+            // primary result; only the axis that was measured is reported below.
+            guard let value = lesion.isNodal ? m.shortAxis : m.longAxis else {
+                return otherAxis(m, lesion: lesion)
+            }
             let text = plain(value)
             primary.orres = text
             primary.orresu = "mm"
@@ -103,14 +107,16 @@ extension SDTMExporter {
             primary.stat = "NOT DONE"
             primary.reasnd = "NOT EVALUABLE"
         }
-        var results = [primary]
+        return [primary] + otherAxis(m, lesion: lesion)
+    }
+
+    /// The axis that does not enter the sum (a node's long axis, a non-nodal lesion's short axis), when measured.
+    static func otherAxis(_ m: NadirModel.Measurement, lesion: Lesion) -> [TRResult] {
         let other: (Length?, String, String) = lesion.isNodal
             ? (m.longAxis, "LDIAM", "Longest Diameter") : (m.shortAxis, "LPERP", "Longest Perpendicular")
-        if m.state == .measured, let value = other.0 {
-            let text = plain(value)
-            results.append(TRResult(group: lesion.role.cdiscTerm, link: lesion.id.rawValue, code: other.1,
-                                    test: other.2, orres: text, orresu: "mm", stresc: text, stresn: text, stresu: "mm"))
-        }
-        return results
+        guard m.state == .measured, let value = other.0 else { return [] }
+        let text = plain(value)
+        return [TRResult(group: lesion.role.cdiscTerm, link: lesion.id.rawValue, code: other.1, test: other.2,
+                         orres: text, orresu: "mm", stresc: text, stresn: text, stresu: "mm")]
     }
 }

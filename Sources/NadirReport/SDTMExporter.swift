@@ -110,8 +110,14 @@ public enum SDTMExporter {
         if data.readerAssessments.isEmpty {
             assessments = data.responses.map { ($0.visit, $0.reader, $0.target, $0.nonTarget, $0.newLesions, $0.overall, "") }
         } else {
-            assessments = data.readerAssessments.map {
-                ($0.visit, $0.reader, $0.target, $0.nonTarget, $0.newLesions, $0.overall, $0.isAccepted ? "Y" : "")
+            // The accepted assessment takes the component responses it lacks from the response row of its visit
+            // (the row is the accepted read), so TRGRESP / NTRGRESP / NEWLIND are not lost.
+            assessments = data.readerAssessments.map { a in
+                let r = data.response(at: a.visit).flatMap { r in
+                    a.isAccepted && (r.reader == nil || r.reader == a.reader) ? r : nil
+                }
+                return (a.visit, a.reader, a.target ?? r?.target, a.nonTarget ?? r?.nonTarget,
+                        a.newLesions ?? r?.newLesions, a.overall, a.isAccepted ? "Y" : "")
             }
         }
         for tp in data.sortedTimepoints {

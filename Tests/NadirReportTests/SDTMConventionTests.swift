@@ -122,6 +122,11 @@ import Testing
         #expect(Self.row(rows, "T02", "WEEK 12", "LDIAM") == nil)
         #expect(Self.row(rows, "T03", "WEEK 12", "LDIAM")?["TRORRES"] == "TOO SMALL TO MEASURE")
         #expect(Self.row(rows, "", "WEEK 12", "SUMDIAM")?["TRSTRESN"] == "32.5")
+        // The accepted assessment (overall only) gets its component responses from the response row.
+        let rs = TestCSVReader.records(SDTMExporter.rs(TrialReportData(trial: d.trial, patients: [d])))
+        #expect(rs.filter { $0["VISIT"] == "WEEK 18" }.map { "\($0["RSTESTCD"] ?? "")=\($0["RSORRES"] ?? "")" }
+            == ["TRGRESP=PD", "NTRGRESP=NON-CR/NON-PD", "NEWLIND=Y", "OVRLRESP=PD"])
+        #expect(rs.allSatisfy { $0["RSACPTFL"] == "Y" && $0["RSEVALID"] == "RADIOLOGIST 1" })
     }
 
     @Test func sumOfDiametersCarriesNoMethodOrDate() throws {
