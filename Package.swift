@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "NadirReport", dependencies: ["NadirModel", "NadirImaging", "NadirCompression"],
                 swiftSettings: strictSettings),
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
-        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression", "NadirReport", "NadirModel"], swiftSettings: strictSettings),
+        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression", "NadirReport", "NadirModel", "NadirImaging"], swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
         .testTarget(name: "NadirImagingTests", dependencies: ["NadirImaging"], swiftSettings: strictSettings),

@@ -2,6 +2,11 @@
 public enum Escaping {
     /// Escapes text for HTML and XML (SVG) content and attribute values: `& < > " '`.
     public static func markup(_ text: String) -> String {
+        // Fast path: most text (numbers, IDs, visit labels) needs no escaping.
+        let clean = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0x27
+        }
+        if clean { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,4 +1,5 @@
 import Foundation
+import NadirImaging
 import NadirModel
 import NadirReport
 
@@ -13,6 +14,28 @@ extension Benchmarks {
                 return {
                     try ReportWriter.write(trial: trial, to: dir)
                 }
+            },
+            Benchmark(name: "snapshot 512x512x300 CT, 4 images of 256 px", peer: nil, iterations: 5) {
+                let geometry = ImageGeometry(size: [512, 512, 300], origin: [-200, -200, -300],
+                                             spacing: [0.78, 0.78, 2])
+                var ct = Volume<Int16>(geometry: geometry, repeating: 40)
+                var mask = Volume<UInt8>(geometry: geometry, repeating: 0)
+                let center = SIMD3<Double>(0, 0, 0)
+                // A 15 mm sphere: lesion voxels only, the rest stays background.
+                let c = geometry.continuousIndex(of: center) ?? .zero
+                for z in Int(c.z) - 8...Int(c.z) + 8 {
+                    for y in Int(c.y) - 20...Int(c.y) + 20 {
+                        for x in Int(c.x) - 20...Int(c.x) + 20
+                        where norm(geometry.physicalPoint(at: SIMD3<Int>(x, y, z)) - center) <= 15 {
+                            ct[x, y, z] = 90
+                            mask[x, y, z] = 1
+                        }
+                    }
+                }
+                let request = SnapshotRequest(lesionID: "T01", visit: "BASELINE", organ: "LIVER", label: 1,
+                                              longAxis: AxisSegment(start: center - [15, 0, 0], end: center + [15, 0, 0]))
+                let renderer = SnapshotRenderer(imageSize: 256)
+                return { _ = try renderer.render(ct: ct, mask: mask, request: request) }
             },
         ]
     }
