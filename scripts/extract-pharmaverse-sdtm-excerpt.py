@@ -4,7 +4,7 @@
 Usage: scripts/extract-pharmaverse-sdtm-excerpt.py PATH-TO-pharmaversesdtm-GIT-DIR [COMMIT]
 
 Reads inst/extdata/{tu,tr,rs}_onco_recist.csv at COMMIT (default 530a5ea, the commit
-/work/shared/validation/pharmaverse/README.md names) with `git show`, keeps subjects 01-701-1028 (five targets,
+/work/shared/validation/pharmaverse/README.md names) with `git show`, keeps subjects 01-701-1015 (a lymph-node target measured by LPERP, a partial date "2014-02"), 01-701-1028 (five targets,
 three readers, a missing target at WEEK 6) and 01-701-1034 (non-targets only), keeps only the INVESTIGATOR's TR rows
 (the independent assessors' diameters carry four decimals, finer than Nadir's 0.01 mm), and writes them unchanged
 (header, quoting and NA as in the source) to Tests/NadirReportTests/Fixtures/pharmaverse/.
@@ -15,7 +15,7 @@ import os
 import subprocess
 import sys
 
-SUBJECTS = {"01-701-1028", "01-701-1034"}
+SUBJECTS = {"01-701-1015", "01-701-1028", "01-701-1034"}
 
 
 def main() -> None:
