@@ -140,6 +140,30 @@ public enum SumValue: Hashable, Sendable, Codable {
         case .volume(let v): v.formatted
         }
     }
+
+    private enum CodingKeys: String, CodingKey { case kind, value }
+
+    /// Encodes as `{"kind": "diameters" | "products" | "volume", "value": <exact decimal>}`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .diameters(let v): try c.encode("diameters", forKey: .kind); try c.encode(v, forKey: .value)
+        case .products(let v): try c.encode("products", forKey: .kind); try c.encode(v, forKey: .value)
+        case .volume(let v): try c.encode("volume", forKey: .kind); try c.encode(v, forKey: .value)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        switch try c.decode(String.self, forKey: .kind) {
+        case "diameters": self = .diameters(try c.decode(Length.self, forKey: .value))
+        case "products": self = .products(try c.decode(Area.self, forKey: .value))
+        case "volume": self = .volume(try c.decode(VolumeMeasure.self, forKey: .value))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription:
+                "unknown sum kind '\(other)'; expected diameters, products or volume")
+        }
+    }
 }
 
 /// A reader and the CDISC evaluator fields that name them (SDTMIG --EVAL, --EVALID).

@@ -64,3 +64,20 @@ import Testing
         #expect(throws: ReportError.self) { try ReportWriter.write(trial: clash, to: dir) }
     }
 }
+
+/// The report input is plain Codable data: a JSON round trip keeps every value exactly.
+@Suite struct ReportDataCodingTests {
+    @Test func patientDataRoundTripsThroughJSONExactly() throws {
+        let data = SamplePatients.responder()
+        let json = try JSONEncoder().encode(data)
+        let back = try JSONDecoder().decode(PatientReportData.self, from: json)
+        #expect(back == data)
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(text.contains("{\"kind\":\"diameters\",\"value\":32.5}"))
+    }
+
+    @Test func unknownSumKindIsAClearError() {
+        let json = Data("{\"kind\":\"furlongs\",\"value\":1}".utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SumValue.self, from: json) }
+    }
+}
