@@ -11,11 +11,16 @@ public struct LesionChart: Sendable {
         case volume
     }
 
+    /// The patient.
     public var data: PatientReportData
+    /// Diameters or volumes.
     public var metric: Metric
+    /// Image width in pixels.
     public var width: Double = 640
+    /// Image height in pixels.
     public var height: Double = 300
 
+    /// A chart of one patient's lesions.
     public init(data: PatientReportData, metric: Metric) {
         self.data = data
         self.metric = metric

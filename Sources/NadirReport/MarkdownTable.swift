@@ -5,6 +5,7 @@ public struct MarkdownTable: Hashable, Sendable {
     /// Rows of cells; short rows are padded with empty cells.
     public var rows: [[String]]
 
+    /// A table of headers and rows.
     public init(headers: [String], rows: [[String]]) {
         self.headers = headers
         self.rows = rows

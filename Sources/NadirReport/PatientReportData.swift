@@ -33,6 +33,7 @@ public struct PatientReportData: Hashable, Sendable, Codable {
     /// Key images per lesion and timepoint, rendered by `SnapshotRenderer`; empty for reports without galleries.
     public var gallery: [SnapshotCell]
 
+    /// Makes the report input of one patient.
     public init(patient: Patient, trial: Trial, criteria: CriteriaSummary, timepoints: [TimePoint],
                 lesions: [LesionRecord], responses: [TimepointResponse], bestOverall: BestOverallResponse? = nil,
                 readers: [ReportReader] = [], readerAssessments: [ReaderAssessment] = [],
@@ -74,6 +75,7 @@ public struct CriteriaSummary: Hashable, Sendable, Codable {
     /// PD also needs at least this absolute increase over the nadir (RECIST 1.1: 5 mm).
     public var progressionAbsolute: SumValue?
 
+    /// Makes a criteria summary.
     public init(id: CriteriaID, name: String, version: String, citation: String, policies: [String: String] = [:],
                 partialResponsePercent: Decimal? = nil, progressionPercent: Decimal? = nil,
                 progressionAbsolute: SumValue? = nil) {
@@ -175,6 +177,7 @@ public struct ReportReader: Hashable, Sendable, Codable {
     /// CDISC --EVALID: "RADIOLOGIST 1"; nil for the investigator.
     public var evaluatorID: String?
 
+    /// Makes a reader.
     public init(id: String, evaluator: String, evaluatorID: String? = nil) {
         self.id = id
         self.evaluator = evaluator
@@ -199,6 +202,7 @@ public struct LesionRecord: Hashable, Sendable, Codable {
     /// Qualitative states (non-target and new lesions), one per visit and reader.
     public var statuses: [LesionStatus]
 
+    /// Makes a lesion record.
     public init(lesion: Lesion, measurements: [NadirModel.Measurement] = [], statuses: [LesionStatus] = []) {
         self.lesion = lesion
         self.measurements = measurements
@@ -213,6 +217,7 @@ public struct TraceLine: Hashable, Sendable, Codable {
     /// The rule and its inputs, e.g. "PR: -30.0 % <= -30 % from baseline 52.0 mm (RECIST 1.1 §4.3.1)".
     public var text: String
 
+    /// Makes a trace line.
     public init(aspect: String, text: String) {
         self.aspect = aspect
         self.text = text
@@ -246,6 +251,7 @@ public struct TimepointResponse: Hashable, Sendable, Codable {
     /// The rule trace behind every category above.
     public var trace: [TraceLine]
 
+    /// Makes a timepoint response.
     public init(visit: String, reader: String? = nil, sum: SumValue? = nil, baselineSum: SumValue? = nil,
                 nadirSum: SumValue? = nil, changeFromBaselinePercent: Decimal? = nil,
                 changeFromNadirPercent: Decimal? = nil, target: ResponseCategory? = nil,
@@ -279,6 +285,7 @@ public struct BestOverallResponse: Hashable, Sendable, Codable {
     /// The rule trace behind the category and the confirmation.
     public var trace: [TraceLine]
 
+    /// Makes a best overall response.
     public init(category: ResponseCategory, confirmed: Bool? = nil, firstVisit: String? = nil,
                 confirmationVisit: String? = nil, trace: [TraceLine] = []) {
         self.category = category
@@ -291,6 +298,7 @@ public struct BestOverallResponse: Hashable, Sendable, Codable {
 
 /// An adjudication decision: which reader's assessment of a visit was accepted, by whom and why.
 public struct Adjudication: Hashable, Sendable, Codable {
+    /// The visit adjudicated.
     public var visit: String
     /// The reader whose record is accepted (CDISC --ACPTFL = "Y").
     public var acceptedReader: String
@@ -299,6 +307,7 @@ public struct Adjudication: Hashable, Sendable, Codable {
     /// Why, if recorded.
     public var reason: String?
 
+    /// Makes an adjudication.
     public init(visit: String, acceptedReader: String, adjudicator: String? = nil, reason: String? = nil) {
         self.visit = visit
         self.acceptedReader = acceptedReader

@@ -1,13 +1,17 @@
 /// An 8-bit RGB raster (row-major from the top-left) with the few drawing operations snapshots need.
 public struct RGBImage: Hashable, Sendable {
+    /// Width in pixels.
     public let width: Int
+    /// Height in pixels.
     public let height: Int
     /// Three bytes per pixel, R G B.
     public var pixels: [UInt8]
 
     /// An RGB colour.
     public struct Color: Hashable, Sendable {
+        /// Red, green and blue, 0-255.
         public var r: UInt8, g: UInt8, b: UInt8
+        /// A colour from its components.
         public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) {
             self.r = r
             self.g = g
@@ -19,7 +23,9 @@ public struct RGBImage: Hashable, Sendable {
         public static let longAxis = Color(0, 220, 255)
         /// Short-axis colour.
         public static let shortAxis = Color(255, 80, 200)
+        /// Label text.
         public static let white = Color(255, 255, 255)
+        /// Label background.
         public static let black = Color(0, 0, 0)
     }
 

@@ -2,8 +2,11 @@
 public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The kind of failure: an open set, so adding kinds is not breaking.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// The code's name.
         public let rawValue: String
+        /// A code by name.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code's name.
         public var description: String { rawValue }
         /// The image is empty or its size does not match its pixel buffer.
         public static let invalidImage = Code(rawValue: "invalidImage")
@@ -19,6 +22,7 @@ public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
         public static let duplicateSubject = Code(rawValue: "duplicateSubject")
     }
 
+    /// What went wrong.
     public var code: Code
     /// A human-readable explanation with what to do about it.
     public var message: String
@@ -29,6 +33,7 @@ public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The file concerned, if any.
     public var path: String?
 
+    /// Makes an error with its context.
     public init(_ code: Code, _ message: String, subject: String? = nil, lesion: String? = nil, path: String? = nil) {
         self.code = code
         self.message = message
@@ -37,6 +42,7 @@ public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
         self.path = path
     }
 
+    /// The message with its context.
     public var description: String {
         var parts = ["\(code): \(message)"]
         if let subject { parts.append("subject \(subject)") }

@@ -15,6 +15,7 @@ public struct SnapshotPlane: Hashable, Sendable {
     /// Pixels per side.
     public var size: Int
 
+    /// A plane from its centre, axes, pixel spacing and size.
     public init(center: SIMD3<Double>, right: SIMD3<Double>, down: SIMD3<Double>, pixelSpacing: Double, size: Int) {
         self.center = center
         self.right = right

@@ -4,8 +4,11 @@ public import NadirModel
 
 /// A measured axis of a lesion: two endpoints in physical LPS millimetres.
 public struct AxisSegment: Hashable, Sendable, Codable {
+    /// One endpoint, LPS mm.
     public var start: SIMD3<Double>
+    /// The other endpoint, LPS mm.
     public var end: SIMD3<Double>
+    /// A segment between two points.
     public init(start: SIMD3<Double>, end: SIMD3<Double>) {
         self.start = start
         self.end = end
@@ -18,7 +21,9 @@ public struct AxisSegment: Hashable, Sendable, Codable {
 
 /// What to draw for one lesion at one timepoint.
 public struct SnapshotRequest: Hashable, Sendable {
+    /// The lesion.
     public var lesionID: LesionID
+    /// The timepoint.
     public var visit: String
     /// Organ or site, which chooses the window preset unless `window` is set.
     public var organ: String
@@ -31,6 +36,7 @@ public struct SnapshotRequest: Hashable, Sendable {
     /// An explicit window; nil uses `WindowPreset.forOrgan(organ)`.
     public var window: WindowPreset?
 
+    /// Makes a request.
     public init(lesionID: LesionID, visit: String, organ: String, label: UInt8, longAxis: AxisSegment? = nil,
                 shortAxis: AxisSegment? = nil, window: WindowPreset? = nil) {
         self.lesionID = lesionID
@@ -54,6 +60,7 @@ public struct SnapshotRenderer: Sendable {
     /// Zoomed field of view as a multiple of the lesion's size.
     public var zoomFactor: Double = 2.5
 
+    /// A renderer of square images `imageSize` pixels across (at least 16).
     public init(imageSize: Int = 256) { self.imageSize = max(16, imageSize) }
 
     /// Renders the four images of one lesion at one timepoint.

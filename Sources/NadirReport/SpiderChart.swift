@@ -3,10 +3,14 @@ import NadirModel
 /// The spider plot: each patient's % change of the target sum from baseline over study days, one line per
 /// patient coloured by best overall response, with the -30 % and +20 % lines.
 public struct SpiderChart: Sendable {
+    /// The trial.
     public var trial: TrialReportData
+    /// Image width in pixels.
     public var width: Double = 900
+    /// Image height in pixels.
     public var height: Double = 420
 
+    /// A spider plot of a trial.
     public init(trial: TrialReportData) { self.trial = trial }
 
     /// Each patient's (day, % change) series, baseline at (its day, 0).

@@ -3,11 +3,14 @@ import NadirModel
 /// The swimmer plot: one bar per patient for time on study, coloured by best overall response, with a marker
 /// at the first response (CR or PR), a marker at progression, and an arrow for patients still on study.
 public struct SwimmerChart: Sendable {
+    /// The trial.
     public var trial: TrialReportData
+    /// Image width in pixels.
     public var width: Double = 900
     /// Height of one patient's row in pixels.
     public var rowHeight: Double = 14
 
+    /// A swimmer plot of a trial.
     public init(trial: TrialReportData) { self.trial = trial }
 
     struct Row {

@@ -10,6 +10,7 @@ public struct TrendChart: Sendable {
     /// Image height in pixels.
     public var height: Double = 320
 
+    /// The trend chart of one patient.
     public init(data: PatientReportData) { self.data = data }
 
     /// One plotted timepoint.

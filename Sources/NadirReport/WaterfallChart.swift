@@ -4,10 +4,14 @@ import NadirModel
 /// largest increase to largest decrease, coloured by best overall response, with the RECIST 1.1 -30 % and
 /// +20 % lines.
 public struct WaterfallChart: Sendable {
+    /// The trial.
     public var trial: TrialReportData
+    /// Image width in pixels.
     public var width: Double = 900
+    /// Image height in pixels.
     public var height: Double = 380
 
+    /// A waterfall plot of a trial.
     public init(trial: TrialReportData) { self.trial = trial }
 
     /// Patients with a best change, sorted descending (the bar order); ties by subject ID.

@@ -7,6 +7,7 @@ public struct WindowPreset: Hashable, Sendable, Codable {
     /// Window width, HU (DICOM Window Width (0028,1051)), at least 1.
     public var width: Double
 
+    /// A window; widths below 1 HU become 1.
     public init(name: String, center: Double, width: Double) {
         self.name = name
         self.center = center
