@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "NadirModel", targets: ["NadirModel"]),
         .library(name: "NadirImaging", targets: ["NadirImaging"]),
         .library(name: "NadirCriteria", targets: ["NadirCriteria"]),
+        .library(name: "NadirReport", targets: ["NadirReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,9 +51,13 @@ let package = Package(
         // Response criteria as data (Criteria/*.yaml) and the rule engine; never sees pixels or databases.
         .target(name: "NadirCriteria", dependencies: ["NadirModel", .product(name: "Yams", package: "Yams")],
                 swiftSettings: strictSettings),
+        // Per-patient and trial reports: HTML, SVG charts, PNG snapshots, CSV and CDISC SDTM exports.
+        .target(name: "NadirReport", dependencies: ["NadirModel", "NadirImaging", "NadirCompression"],
+                swiftSettings: strictSettings),
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
-        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression", "NadirCriteria", "NadirModel"],
-                          swiftSettings: strictSettings),
+        .executableTarget(name: "nadir-bench", dependencies: [
+            "NadirCompression", "NadirCriteria", "NadirReport", "NadirModel", "NadirImaging",
+        ], swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
         .testTarget(name: "NadirImagingTests", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
@@ -65,6 +70,8 @@ let package = Package(
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
         .testTarget(name: "NadirCriteriaTests", dependencies: ["NadirCriteria", "NadirModel"],
                     resources: [.copy("Fixtures"), .copy("Scenarios")], swiftSettings: strictSettings),
+        .testTarget(name: "NadirReportTests", dependencies: ["NadirReport", "NadirModel", "NadirImaging", "NadirCompression"],
+                    resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,7 @@ func allBenchmarks() -> [Benchmark] {
     var list: [Benchmark] = []
     list += Benchmarks.compression
     list += Benchmarks.criteria
+    list += Benchmarks.report
     return list
 }
 

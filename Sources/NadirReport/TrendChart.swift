@@ -1,0 +1,106 @@
+import NadirModel
+
+/// The sum of target measurements over time for one patient, with baseline and nadir lines, the PR and PD
+/// threshold bands of the criteria, and the overall response marked at each timepoint.
+public struct TrendChart: Sendable {
+    /// The patient.
+    public var data: PatientReportData
+    /// Image width in pixels.
+    public var width: Double = 640
+    /// Image height in pixels.
+    public var height: Double = 320
+
+    /// The trend chart of one patient.
+    public init(data: PatientReportData) { self.data = data }
+
+    /// One plotted timepoint.
+    struct Point {
+        var visit: String
+        var day: Int
+        var sum: Double
+        var nadir: Double?
+        var category: ResponseCategory?
+    }
+
+    /// Timepoints with a sum, in date order.
+    func points() -> [Point] {
+        data.sortedTimepoints.compactMap { tp in
+            guard let r = data.response(at: tp.visit), let sum = r.sum else { return nil }
+            let category = r.overall ?? (tp.isBaseline ? "BL" : nil)
+            return Point(visit: tp.visit, day: data.day(of: tp.date), sum: sum.doubleValue,
+                         nadir: r.nadirSum?.doubleValue, category: category)
+        }
+    }
+
+    /// The sum at which PD starts for a nadir: max(nadir x (1 + p), nadir + absolute) (RECIST 1.1 §4.3.1).
+    func progressionThreshold(nadir: Double) -> Double? {
+        guard let p = data.criteria.progressionPercent else { return nil }
+        let relative = nadir * (1 + p.doubleValue / 100)
+        let absolute = nadir + (data.criteria.progressionAbsolute?.doubleValue ?? 0)
+        return max(relative, absolute)
+    }
+
+    /// The SVG document.
+    public func svg() -> String {
+        let pts = points()
+        let unit = data.responses.compactMap(\.sum).first?.unitSymbol ?? "mm"
+        let baseline = data.responses.first { $0.baselineSum != nil }?.baselineSum?.doubleValue ?? pts.first?.sum
+        let frame = ChartFrame(width: width, height: height)
+        var svg = SVGBuilder(width: width, height: height)
+        let maxDay = Double(max(pts.map(\.day).max() ?? 1, 1))
+        let minDay = Double(min(pts.map(\.day).min() ?? 0, 0))
+        var top = pts.map(\.sum).max() ?? 1
+        if let b = baseline { top = max(top, b) }
+        for p in pts { if let n = p.nadir, let t = progressionThreshold(nadir: n) { top = max(top, t) } }
+        top = max(top * 1.15, 1)
+        let x = LinearScale(domain: (minDay, maxDay), range: (frame.plotLeft + 10, frame.plotRight - 10))
+        let y = LinearScale(domain: (0, top), range: (frame.plotBottom, frame.plotTop))
+        frame.drawAxes(&svg, x: x, y: y, title: "Sum of target lesions — \(data.patient.subjectID.rawValue)",
+                       xLabel: "Study day", yLabel: "Sum (\(unit))")
+        drawBands(&svg, pts: pts, baseline: baseline, x: x, y: y, frame: frame)
+        if let baseline {
+            svg.line(x1: frame.plotLeft, y1: y(baseline), x2: frame.plotRight, y2: y(baseline), stroke: "#333333",
+                     dash: "6 4", extra: [("class", "baseline"), ("data-value", SVGBuilder.number(baseline))])
+            svg.text("baseline \(SVGBuilder.number(baseline))", x: frame.plotRight - 2, y: y(baseline) - 4,
+                     anchor: "end", size: 10)
+        }
+        if let nadir = pts.map(\.sum).min() {
+            svg.line(x1: frame.plotLeft, y1: y(nadir), x2: frame.plotRight, y2: y(nadir), stroke: "#1a6faf",
+                     dash: "2 3", extra: [("class", "nadir"), ("data-value", SVGBuilder.number(nadir))])
+            svg.text("nadir \(SVGBuilder.number(nadir))", x: frame.plotLeft + 4, y: y(nadir) + 12, size: 10,
+                     fill: "#1a6faf")
+        }
+        svg.polyline(pts.map { (x(Double($0.day)), y($0.sum)) }, stroke: "#222222", width: 2)
+        for p in pts {
+            let cx = x(Double(p.day)), cy = y(p.sum)
+            svg.circle(cx: cx, cy: cy, r: 5, fill: ResponseColors.color(p.category),
+                       extra: [("class", "timepoint"), ("data-visit", p.visit), ("data-day", String(p.day)),
+                               ("data-sum", SVGBuilder.number(p.sum)), ("data-category", p.category?.rawValue ?? "")])
+            svg.text(p.category?.rawValue ?? "", x: cx, y: cy - 9, anchor: "middle", size: 10, weight: "bold")
+        }
+        frame.drawLegend(&svg, items: [("PR band", "#5aa9d6"), ("PD band", "#d7301f")])
+        return svg.document(title: "Sum of target lesions over time for \(data.patient.subjectID.rawValue)")
+    }
+
+    /// PR band below baseline x (1 + PR %), PD band above each visit's PD threshold (a step per visit).
+    private func drawBands(_ svg: inout SVGBuilder, pts: [Point], baseline: Double?, x: LinearScale, y: LinearScale,
+                           frame: ChartFrame) {
+        if let baseline, let pr = data.criteria.partialResponsePercent {
+            let edge = baseline * (1 + pr.doubleValue / 100)
+            svg.rect(x: frame.plotLeft, y: y(edge), width: frame.plotRight - frame.plotLeft,
+                     height: frame.plotBottom - y(edge), fill: "#5aa9d6", opacity: 0.15,
+                     extra: [("class", "pr-band"), ("data-edge", SVGBuilder.number(edge))])
+        }
+        // Each visit is judged against the nadir before it: the band steps at each visit.
+        var previousX = frame.plotLeft
+        for (i, p) in pts.enumerated() {
+            guard let nadir = p.nadir, let edge = progressionThreshold(nadir: nadir) else { continue }
+            let endX = i == pts.count - 1 ? frame.plotRight : (x(Double(p.day)) + x(Double(pts[i + 1].day))) / 2
+            let startX = i == 0 ? frame.plotLeft : previousX
+            svg.rect(x: startX, y: frame.plotTop, width: endX - startX, height: y(edge) - frame.plotTop,
+                     fill: "#d7301f", opacity: 0.12,
+                     extra: [("class", "pd-band"), ("data-visit", p.visit), ("data-edge", SVGBuilder.number(edge))])
+            previousX = endX
+        }
+    }
+}

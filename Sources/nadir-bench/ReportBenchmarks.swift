@@ -1,0 +1,116 @@
+import Foundation
+import NadirImaging
+import NadirModel
+import NadirReport
+
+extension Benchmarks {
+    /// The whole report folder of a synthetic 1,000-patient, 8-timepoint trial (no galleries): HTML, Markdown,
+    /// SVG charts, CSV and SDTM exports. Target: <= 10 s.
+    static var report: [Benchmark] {
+        [
+            Benchmark(name: "report 1000 patients x 8 timepoints", peer: nil, iterations: 3) {
+                let trial = SyntheticTrial.make(patients: 1000, timepoints: 8)
+                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nadir-bench-report")
+                return {
+                    try ReportWriter.write(trial: trial, to: dir)
+                }
+            },
+            Benchmark(name: "snapshot 512x512x300 CT, 4 images of 256 px", peer: nil, iterations: 5) {
+                let geometry = ImageGeometry(size: [512, 512, 300], origin: [-200, -200, -300],
+                                             spacing: [0.78, 0.78, 2])
+                var ct = Volume<Int16>(geometry: geometry, repeating: 40)
+                var mask = Volume<UInt8>(geometry: geometry, repeating: 0)
+                let center = SIMD3<Double>(0, 0, 0)
+                // A 15 mm sphere: lesion voxels only, the rest stays background.
+                let c = geometry.continuousIndex(of: center) ?? .zero
+                for z in Int(c.z) - 8...Int(c.z) + 8 {
+                    for y in Int(c.y) - 20...Int(c.y) + 20 {
+                        for x in Int(c.x) - 20...Int(c.x) + 20
+                        where norm(geometry.physicalPoint(at: SIMD3<Int>(x, y, z)) - center) <= 15 {
+                            ct[x, y, z] = 90
+                            mask[x, y, z] = 1
+                        }
+                    }
+                }
+                let request = SnapshotRequest(lesionID: "T01", visit: "BASELINE", organ: "LIVER", label: 1,
+                                              longAxis: AxisSegment(start: center - [15, 0, 0], end: center + [15, 0, 0]))
+                let renderer = SnapshotRenderer(imageSize: 256)
+                return { _ = try renderer.render(ct: ct, mask: mask, request: request) }
+            },
+        ]
+    }
+}
+
+/// A deterministic synthetic trial: 3 targets (one nodal), 1 non-target per patient, sums and RECIST-like
+/// categories derived from a per-patient trajectory (only shapes the data; no rule engine involved).
+enum SyntheticTrial {
+    static func make(patients: Int, timepoints: Int) -> TrialReportData {
+        let trial = Trial(id: "BENCH-01", protocolName: "Synthetic benchmark trial")
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func random() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let start = CalendarDate(daysSinceEpoch: 19_000)
+        var list: [PatientReportData] = []
+        for p in 0..<patients {
+            let s = SubjectID("BENCH-\(String(p + 1))")
+            let slope = random() * 1.2 - 0.7  // change per visit in fractions of baseline
+            let tps = (0..<timepoints).map { i in
+                TimePoint(subjectID: s, visit: i == 0 ? "BASELINE" : "WEEK \(i * 6)", date: start.adding(days: i * 42 + p % 30),
+                          isBaseline: i == 0, modality: "CT")
+            }
+            var lesions: [LesionRecord] = []
+            var sums = [Int64](repeating: 0, count: timepoints)
+            for l in 0..<3 {
+                let nodal = l == 2
+                let id = LesionID("T0\(l + 1)")
+                let base = 1500 + Int64(random() * 3000)
+                let ms = tps.enumerated().map { i, tp -> NadirModel.Measurement in
+                    let factor = max(0.0, 1 + slope * Double(i) / Double(timepoints))
+                    let v = Length(units: Int64(Double(base) * factor))
+                    sums[i] += v.units
+                    return NadirModel.Measurement(subjectID: s, lesionID: id, visit: tp.visit, state: .measured,
+                                       longAxis: nodal ? Length(units: v.units + 500) : v, shortAxis: nodal ? v : nil,
+                                       volume: VolumeMeasure(units: v.units * v.units / 10), reader: "RADIOLOGIST 1")
+                }
+                lesions.append(LesionRecord(lesion: Lesion(subjectID: s, id: id, trackingUID: "2.25.\(p).\(l)", role: .target,
+                                                           organ: nodal ? "LYMPH NODE" : (l == 0 ? "LIVER" : "LUNG"),
+                                                           isNodal: nodal), measurements: ms))
+            }
+            lesions.append(LesionRecord(
+                lesion: Lesion(subjectID: s, id: "NT01", trackingUID: "2.25.\(p).9", role: .nonTarget, organ: "BONE", isNodal: false),
+                statuses: tps.map { LesionStatus(subjectID: s, lesionID: "NT01", visit: $0.visit, status: .present, reader: "RADIOLOGIST 1") }))
+            var responses: [TimepointResponse] = []
+            var nadir = sums[0]
+            var progressed = false
+            for (i, tp) in tps.enumerated() {
+                let sum = SumValue.diameters(Length(units: sums[i]))
+                if i == 0 {
+                    responses.append(TimepointResponse(visit: tp.visit, sum: sum, baselineSum: sum))
+                    continue
+                }
+                let fromBase = Decimal(sums[i] - sums[0]) / Decimal(sums[0]) * 100
+                let fromNadir = Decimal(sums[i] - nadir) / Decimal(max(nadir, 1)) * 100
+                let category: ResponseCategory = progressed || (fromNadir >= 20 && sums[i] - nadir >= 500)
+                    ? .progressiveDisease : (fromBase <= -30 ? .partialResponse : .stableDisease)
+                if category == .progressiveDisease { progressed = true }
+                responses.append(TimepointResponse(
+                    visit: tp.visit, sum: sum, baselineSum: .diameters(Length(units: sums[0])),
+                    nadirSum: .diameters(Length(units: nadir)), changeFromBaselinePercent: fromBase,
+                    changeFromNadirPercent: fromNadir, target: category, nonTarget: .nonCRNonPD, newLesions: false,
+                    overall: category, trace: [TraceLine(aspect: "overall", text: "\(category.rawValue) by Table 1")]))
+                nadir = min(nadir, sums[i])
+            }
+            let categories = responses.compactMap(\.overall)
+            let bor: ResponseCategory = categories.contains(.partialResponse) ? .partialResponse
+                : (categories.first == .progressiveDisease ? .progressiveDisease : .stableDisease)
+            list.append(PatientReportData(
+                patient: Patient(subjectID: s, trialID: trial.id, site: "SITE \(p % 12)", arm: p % 2 == 0 ? "A" : "B"),
+                trial: trial, criteria: .recist11(policies: ["confirmation": "not-required"]), timepoints: tps,
+                lesions: lesions, responses: responses, bestOverall: BestOverallResponse(category: bor),
+                treatmentStart: start, isOngoing: !progressed))
+        }
+        return TrialReportData(trial: trial, patients: list)
+    }
+}
