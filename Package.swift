@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "NadirInterchange", dependencies: ["NadirModel", "NadirStore", .product(name: "CSV", package: "CSV.swift")],
                 swiftSettings: strictSettings),
         // Workflows across modules (assessment, scan import, tracking, reports): what the CLI and the demo call.
-        .target(name: "NadirWorkflow", dependencies: ["NadirModel", "NadirStore", "NadirCriteria"],
+        .target(name: "NadirWorkflow", dependencies: ["NadirModel", "NadirStore", "NadirCriteria", "NadirReport"],
                 swiftSettings: strictSettings),
         // The demo: a whole trial run end to end, as a technologist and a clinician would.
         .target(name: "NadirDemo", dependencies: ["NadirModel", "NadirStore", "NadirInterchange", "NadirWorkflow", "NadirCriteria"],

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import NadirModel
+import NadirWorkflow
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a patient's response report, or a trial's (index page, every patient, cohort charts, exports).",
+        discussion: "Patients are assessed first, so the report shows what the rules decide on the data as it stands.")
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The trial subject ID (or use --trial).") var subject: SubjectID?
+    @Option(help: "Report every patient of this trial.") var trial: TrialID?
+    @Option(help: "The output folder.") var out: String
+    @Option(help: "The criteria folder (default: $NADIR_CRITERIA, ./Criteria, the source tree's).") var criteria: String?
+    @Option(help: "A site criteria folder added to the shipped one (repeatable).") var siteCriteria: [String] = []
+
+    func validate() throws {
+        if (subject == nil) == (trial == nil) { throw ValidationError("give a subject ID or --trial, not both") }
+    }
+
+    func run() throws {
+        try runReporting {
+            let workflow = ReportWorkflow(assessment: AssessmentWorkflow(
+                database: try options.openDatabase(),
+                catalog: try CriteriaLocator.catalog(explicit: criteria, siteDirectories: siteCriteria)))
+            let folder = URL(fileURLWithPath: out)
+            if let subject {
+                let files = try workflow.writePatient(subject, to: folder, context: options.context("report \(subject)"))
+                try Output.emit(files.map(\.path), json: options.json) { "wrote " + files.map(\.path).joined(separator: ", ") }
+            } else if let trial {
+                try workflow.writeTrial(trial, to: folder, context: options.context("report --trial \(trial)"))
+                let index = folder.appendingPathComponent("index.html").path
+                try Output.emit(["index": index], json: options.json) { "wrote the trial report: open \(index)" }
+            }
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export a trial: lesion-level CSV or CDISC SDTM TU/TR/RS.")
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: "The trial.") var trial: TrialID
+    @Option(help: "csv or sdtm.") var format: String
+    @Option(help: "The output folder.") var out: String
+    @Option(help: "The criteria folder (default: $NADIR_CRITERIA, ./Criteria, the source tree's).") var criteria: String?
+
+    func run() throws {
+        try runReporting {
+            guard let kind = ReportWorkflow.ExportFormat(rawValue: format) else {
+                throw ValidationError("--format is csv or sdtm, not '\(format)'")
+            }
+            let workflow = ReportWorkflow(assessment: AssessmentWorkflow(
+                database: try options.openDatabase(), catalog: try CriteriaLocator.catalog(explicit: criteria)))
+            let files = try workflow.export(trial, format: kind, to: URL(fileURLWithPath: out),
+                                            context: options.context("export --trial \(trial) --format \(format)"))
+            try Output.emit(files.map(\.path), json: options.json) { "wrote " + files.map(\.path).joined(separator: ", ") }
+        }
+    }
+}
