@@ -2,6 +2,7 @@ public import Foundation
 public import NadirInterchange
 public import NadirModel
 internal import NadirStore
+public import NadirWorkflow
 
 /// Runs the whole demo: a fresh case database, the demo trial imported as a technologist would, and what a
 /// clinician reads.
@@ -21,6 +22,10 @@ public struct DemoRunner: Sendable {
         public var databasePath: String
         public var importSummary: ImportSummary
         public var cases: [PatientCase]
+        /// Every patient assessed under its resolved criteria.
+        public var assessments: [SubjectAssessment]
+        /// The trial report's index page.
+        public var reportIndex: URL
     }
 
     /// Runs the demo from scratch (an existing demo database is replaced).
@@ -36,10 +41,18 @@ public struct DemoRunner: Sendable {
         let summary = try LesionCSVImport.run(
             data: try DemoTrial.csv(), fileName: "demo-trial.csv", database: database, trial: nil, reader: user,
             context: AuditContext(user: user, reason: "nadir demo: import demo-trial.csv"))
+        let context = AuditContext(user: user, reason: "nadir demo")
+        let workflow = AssessmentWorkflow(database: database, catalog: try CriteriaLocator.catalog())
+        progress("assessing every patient under its criteria (cancer type or override)")
+        let assessments = try workflow.assessTrial(TrialID(DemoTrial.trialID), context: context)
+        let reportFolder = outputDirectory.appendingPathComponent("report")
+        progress("writing the trial report, charts and exports to \(reportFolder.path)")
+        try ReportWorkflow(assessment: workflow).writeTrial(TrialID(DemoTrial.trialID), to: reportFolder, context: context)
         let cases = try database.read { reader in
             try reader.patients().map { try reader.patientCase($0.subjectID) }
         }
-        try database.checkpoint()
-        return Result(databasePath: path, importSummary: summary, cases: cases)
+        try database.close()
+        return Result(databasePath: path, importSummary: summary, cases: cases, assessments: assessments,
+                      reportIndex: reportFolder.appendingPathComponent("index.html"))
     }
 }

@@ -22,12 +22,17 @@ struct DemoCommand: ParsableCommand {
                 try Output.json(result.cases)
                 return
             }
-            for patientCase in result.cases {
+            for (patientCase, assessment) in zip(result.cases, result.assessments) {
                 print("")
                 print(PatientCaseText(patientCase).render())
+                if let primary = assessment.primary {
+                    print("")
+                    print(AssessmentText(result: assessment, reader: primary, showTrace: false).render())
+                }
             }
             print("")
-            print("nadir demo: \(result.cases.count) patients imported; database \(result.databasePath)")
+            print("nadir demo: \(result.cases.count) patients imported and assessed; database \(result.databasePath)")
+            print("nadir demo: the trial report is \(result.reportIndex.path)")
             print("nadir demo: try `nadir show patient DEMO-001 --db \(result.databasePath)` or `nadir audit DEMO-006 --db \(result.databasePath)`")
         }
     }

@@ -11,7 +11,7 @@ struct PatientCaseText {
         let p = value.patient
         var lines = ["Subject \(p.subjectID)  trial \(p.trialID)"
             + (p.cancerType.map { "  cancer type \($0)" } ?? "")
-            + "  criteria \(p.criteria ?? value.trial.defaultCriteria)"
+            + (p.criteria.map { "  criteria override \($0)" } ?? "")
             + (p.site.map { "  site \($0)" } ?? "") + (p.arm.map { "  arm \($0)" } ?? "")]
         if value.timepoints.isEmpty { return (lines + ["no visits recorded"]).joined(separator: "\n") }
         let visits = value.timepoints
