@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "NadirModel", targets: ["NadirModel"]),
         .library(name: "NadirImaging", targets: ["NadirImaging"]),
+        .library(name: "NadirDICOM", targets: ["NadirDICOM"]),
     ],
     dependencies: [],
     targets: [
@@ -23,12 +24,16 @@ let package = Package(
         // The system zlib (Debian zlib1g-dev), wrapped for Swift.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NadirCompression", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        // DICOM Part 10 reading, series assembly (LPS geometry), SEG, de-identified metadata, CT writing.
+        .target(name: "NadirDICOM", dependencies: ["NadirImaging", "NadirCompression"], swiftSettings: strictSettings),
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
-        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
+        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression", "NadirDICOM"], swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
         .testTarget(name: "NadirImagingTests", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
+        .testTarget(name: "NadirDICOMTests", dependencies: ["NadirDICOM", "NadirImaging"],
+                    resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
