@@ -210,7 +210,7 @@ struct BitReader {
             available += 8
         }
         available -= n
-        return Int(accumulator >> UInt64(available)) & ((1 << n) - 1)
+        return Int(truncatingIfNeeded: (accumulator >> UInt64(available)) & ((1 << UInt64(n)) - 1))
     }
 
     /// Skips to the next RSTn marker and resets the bit buffer (T.81 F.2.2.5 / H.2).
