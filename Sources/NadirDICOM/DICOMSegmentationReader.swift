@@ -87,8 +87,9 @@ public enum DICOMSegmentationReader {
                 throw DICOMError(.inconsistentSeries, "SEG frame \(index + 1) at \(SliceStackGeometry.format(frame.position)) "
                                  + "is not on a slice of the referenced series", tag: .planePositionSequence)
             }
-            guard let number = perFrame[index].firstItem(.segmentIdentificationSequence)?.int(.referencedSegmentNumber)
-            else {
+            let identification = perFrame[index].firstItem(.segmentIdentificationSequence)
+                ?? ds.firstItem(.sharedFunctionalGroupsSequence)?.firstItem(.segmentIdentificationSequence)
+            guard let number = identification?.int(.referencedSegmentNumber) else {
                 throw DICOMError(.missingAttribute, "SEG frame \(index + 1) names no segment",
                                  tag: .referencedSegmentNumber)
             }

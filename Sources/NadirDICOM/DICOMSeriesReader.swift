@@ -18,6 +18,10 @@ public enum DICOMSeriesReader {
                              file: series.files.first)
         }
         let slices = series.slices
+        guard geometry.voxelCount <= 1 << 31 else {
+            throw DICOMError(.invalidValue, "a volume of \(geometry.voxelCount) voxels is larger than this reader "
+                             + "accepts", file: series.files.first, tag: .rows)
+        }
         let integral = slices.allSatisfy {
             $0.rescaleSlope.rounded() == $0.rescaleSlope && $0.rescaleIntercept.rounded() == $0.rescaleIntercept
                 && abs($0.rescaleSlope) < 32768 && abs($0.rescaleIntercept) < 32768
