@@ -55,6 +55,11 @@ public struct ScanMetadata: Hashable, Sendable, Codable {
         public var center: Double
         /// Window Width.
         public var width: Double
+        /// Makes a preset.
+        public init(center: Double, width: Double) {
+            self.center = center
+            self.width = width
+        }
     }
 
     /// Every tag `init(dataSet:options:)` may read. A test proves that none is named by PS3.15 Table E.1-1
