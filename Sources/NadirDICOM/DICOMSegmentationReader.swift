@@ -35,7 +35,10 @@ public enum DICOMSegmentationReader {
         }
     }
 
-    static func read(file: DICOMFile, onto series: DICOMSeriesSummary) throws(DICOMError) -> DICOMSegmentation {
+    /// Reads a SEG already in memory onto `series`.
+    public static func read(file: DICOMFile, onto series: DICOMSeriesSummary) throws(DICOMError)
+        -> DICOMSegmentation
+    {
         let ds = file.dataSet
         guard ds.string(.sopClassUID) == DICOMSeriesScanner.segmentationStorage else {
             throw DICOMError(.invalidValue, "the object is not a Segmentation (SOP class \(ds.string(.sopClassUID) ?? "?"))",
@@ -80,7 +83,7 @@ public enum DICOMSegmentationReader {
             let rotationOK = SliceStackGeometry.maxAbs(frame.rowDirection - geometry.direction.c0) < 1e-4
                 && SliceStackGeometry.maxAbs(frame.columnDirection - geometry.direction.c1) < 1e-4
             let c = inverse * (frame.position - geometry.origin) / geometry.spacing
-            let z = Int(c.z.rounded())
+            let z = c.z.isFinite && abs(c.z) < 1e9 ? Int(c.z.rounded()) : -1
             guard rotationOK, abs(c.x) * geometry.spacing.x < planeTolerance,
                   abs(c.y) * geometry.spacing.y < planeTolerance,
                   abs(c.z - Double(z)) * geometry.spacing.z < planeTolerance, (0..<geometry.size.z).contains(z) else {

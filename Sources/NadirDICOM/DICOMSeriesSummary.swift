@@ -105,6 +105,12 @@ enum SliceStackGeometry {
             let total = kept[count - 1].position - kept[0].position
             let mean = along(kept[count - 1]) - along(kept[0])
             let meanStep = mean / Double(count - 1)
+            guard meanStep > duplicateTolerance else {
+                diagnostics.append(DICOMDiagnostic(.mixedOrientations, .warning,
+                    "the slices do not advance along their normal (first and last at the same depth); they do not "
+                    + "form a stack", file: kept[0].url, tag: .imagePositionPatient))
+                return (kept, nil, diagnostics)
+            }
             if let index = steps.firstIndex(where: { $0 > gapFactor * median }) {
                 diagnostics.append(DICOMDiagnostic(.gap, .warning,
                     String(format: "a %.3f mm step between slices %d and %d where the usual step is %.3f mm: "

@@ -50,6 +50,7 @@ enum JPEGLosslessDecoder {
                 let predictor = Int(data[body + 3])
                 let pointTransform = Int(data[body + 5] & 0x0F)
                 guard (1...7).contains(predictor) else { throw fail("selection value \(predictor) is not 1...7") }
+                guard pointTransform < precision else { throw fail("point transform \(pointTransform) >= precision") }
                 guard (2...16).contains(precision), width == columns, height == rows else {
                     throw fail("frame \(width)x\(height)x\(precision) does not match the image \(columns)x\(rows)")
                 }
@@ -108,6 +109,9 @@ enum JPEGLosslessDecoder {
                 switch category {
                 case 0: difference = 0
                 case 16: difference = 32768
+                case 17...:
+                    throw DICOMError(.corruptPixelData, "JPEG Lossless: difference category \(category) above 16",
+                                     tag: .pixelData)
                 default:
                     let bits = try reader.bits(category)
                     difference = bits < 1 << (category - 1) ? bits - (1 << category) + 1 : bits
@@ -161,7 +165,7 @@ struct HuffmanTable {
             code = code << 1 | (try reader.bits(1))
         }
         let index = valuePointer[length] + code - minCode[length]
-        guard index < values.count else {
+        guard index >= 0, index < values.count else {
             throw DICOMError(.corruptPixelData, "JPEG Lossless: a Huffman code outside the table", tag: .pixelData)
         }
         return Int(values[index])
@@ -183,6 +187,7 @@ struct BitReader {
     }
 
     mutating func bits(_ n: Int) throws(DICOMError) -> Int {
+        precondition((1...16).contains(n), "callers ask for 1 to 16 bits")
         while available < n {
             var byte: UInt8 = 0
             if !sawMarker && position < data.count {

@@ -43,11 +43,12 @@ import Testing
     }
 
     /// Everything a reader does with a file: parse, frames' geometry, pixels, metadata.
-    static func exercise(_ bytes: [UInt8]) -> Bool {
+    static func exercise(_ bytes: [UInt8], series: DICOMSeriesSummary) -> Bool {
         do {
             let file = try DICOMFileReader.read(data: Data(bytes))
             _ = ScanMetadata(dataSet: file.dataSet)
             _ = try? DICOMSlice.slices(of: file, url: URL(fileURLWithPath: "/fuzz"))
+            _ = try? DICOMSegmentationReader.read(file: file, onto: series)
             _ = try file.storedValues(frame: 0)
             return true
         } catch {
@@ -58,12 +59,13 @@ import Testing
     @Test func thousandsOfMutatedFilesNeverCrashTheReader() throws {
         let count = ProcessInfo.processInfo.environment["NADIR_FUZZ_COUNT"].flatMap(Int.init) ?? 3000
         let inputs = try Self.seeds.map { [UInt8](try Data(contentsOf: Fixtures.url($0))) }
+        let series = try Fixtures.imageSeries("ct-explicit-le")
         var g = Generator(state: 20_261_123)
         var readable = 0
         for i in 0..<count {
             let mutated = Self.mutate(inputs[i % inputs.count], &g)
             if (try? DICOMFileReader.read(data: Data(mutated))) != nil { readable += 1 }
-            #expect(Self.exercise(mutated))
+            #expect(Self.exercise(mutated, series: series))
         }
         // Some mutations must survive parsing, or the fuzzer only tests the first bytes.
         #expect(readable > count / 10)
