@@ -31,7 +31,12 @@ public enum DICOMSeriesReader {
             var fits = true
             let voxels = try [Int16](unsafeUninitializedCapacity: count) { (buffer, initialized) throws(DICOMError) in
                 let out = SendablePointer(pointer: buffer.baseAddress!)
-                fits = try decodeAll(slices) { index, stored in
+                let native: @Sendable (Int, UnsafeRawPointer, DICOMPixelFormat) -> Bool = { index, source, format in
+                    nativeInt16(source, format: format, into: out.pointer + index * format.pixelsPerFrame,
+                                slope: Int32(slices[index].rescaleSlope),
+                                intercept: Int32(slices[index].rescaleIntercept))
+                }
+                fits = try decodeAll(slices, native: native) { index, stored in
                     storeInt16(stored, into: out.pointer + index * stored.count, slope: Int32(slices[index].rescaleSlope),
                                intercept: Int32(slices[index].rescaleIntercept))
                 }
@@ -58,7 +63,11 @@ public enum DICOMSeriesReader {
 
     /// Decodes every slice's stored values on all cores and hands each to `store` (which must only write the
     /// slice's own part of the output). Returns whether every `store` returned true.
-    static func decodeAll(_ slices: [DICOMSlice], store: @Sendable (Int, UnsafeBufferPointer<Int32>) -> Bool)
+    /// `native`, when given, takes native little-endian 16-bit frames straight from the file's bytes (no
+    /// intermediate pass).
+    static func decodeAll(_ slices: [DICOMSlice],
+                          native: (@Sendable (Int, UnsafeRawPointer, DICOMPixelFormat) -> Bool)? = nil,
+                          store: @Sendable (Int, UnsafeBufferPointer<Int32>) -> Bool)
         throws(DICOMError) -> Bool
     {
         let plane = slices[0].rows * slices[0].columns
@@ -89,6 +98,18 @@ public enum DICOMSeriesReader {
                           slice.frameIndex < format.numberOfFrames else {
                         throw DICOMError(.inconsistentSeries, "the image is \(format.columns)x\(format.rows) with "
                                          + "\(format.numberOfFrames) frame(s), unlike the series", tag: .rows)
+                    }
+                    if let native, let element = file.dataSet.element(.pixelData), !file.dataSet.isBigEndian,
+                       element.fragments == nil, element.items == nil, format.bitsAllocated == 16,
+                       (slice.frameIndex + 1) * plane * 2 <= element.valueLength
+                    {
+                        let start = element.valueOffset + slice.frameIndex * plane * 2
+                        let ok = file.dataSet.buffer.withUnsafeBytes { raw in
+                            native(index, raw.baseAddress! + start, format)
+                        }
+                        if !ok { fits = false }
+                        index += workers
+                        continue
                     }
                     try DICOMPixelDecoder.decodeFrame(slice.frameIndex, of: file, format: format, into: scratch)
                 } catch {
