@@ -101,6 +101,7 @@ public struct DICOMCTWriter: Sendable {
         e.decimals(.sliceThickness, [g.spacing.z])
         if let kvp { e.decimals(.kvp, [kvp]) } else { e.text(.kvp, .DS, "") }
         e.text(.patientPosition, .CS, "HFS")
+        e.text(DICOMTag(0x0020, 0x0060), .CS, "")  // Laterality, type 2C: empty (unpaired body part)
         e.text(.studyInstanceUID, .UI, studyInstanceUID)
         e.text(.seriesInstanceUID, .UI, seriesInstanceUID)
         e.text(.studyID, .SH, "")
