@@ -124,6 +124,13 @@ struct DICOMParser {
         if vr == .SQ {
             element.items = try items(from: valueStart, to: valueStart + length, limit: valueStart + length,
                                       depth: depth + 1).items
+        } else if vr == .UN && !explicitVR && length >= 8 && u16(valueStart) == 0xFFFE && u16(valueStart + 2) == 0xE000,
+                  let found = try? items(from: valueStart, to: valueStart + length, limit: valueStart + length,
+                                         depth: depth + 1).items
+        {
+            // An unknown (often private) Implicit VR element whose value is items: a sequence, as pydicom reads it.
+            element.items = found
+            element.vr = .SQ
         }
         return element
     }

@@ -4,7 +4,7 @@ import NadirImaging
 import Testing
 
 @Suite struct DICOMSeriesReaderTests {
-    static let variants = ["ct-explicit-le", "ct-implicit-le", "ct-explicit-be", "ct-deflated", "ct-raw-implicit",
+    static let variants = ["ct-explicit-le", "ct-implicit-le", "ct-implicit-undefined-lengths", "ct-explicit-be", "ct-deflated", "ct-raw-implicit",
                            "ct-rle", "ct-jpeg-sv1", "ct-jpeg-sv2", "ct-jpeg-sv3", "ct-jpeg-sv4", "ct-jpeg-sv5",
                            "ct-jpeg-sv6", "ct-jpeg-sv7"]
 
@@ -54,9 +54,10 @@ import Testing
         expectGeometry(v.geometry, equals: truth.signed.geometry)
     }
 
-    @Test func enhancedMultiFrameCTMatchesTheClassicSeries() throws {
+    @Test(arguments: ["ct-enhanced", "ct-enhanced-implicit-undefined"])
+    func enhancedMultiFrameCTMatchesTheClassicSeries(folder: String) throws {
         let truth = try #require(Fixtures.truth)
-        let series = try Fixtures.imageSeries("ct-enhanced")
+        let series = try Fixtures.imageSeries(folder)
         #expect(series.files.count == 1)
         let (volume, metadata, _) = try DICOMSeriesReader.readVolume(series: series)
         guard case .int16(let ct) = volume else {
@@ -66,6 +67,19 @@ import Testing
         #expect(ct.voxels.map(Int.init) == truth.ct.voxels)
         expectGeometry(ct.geometry, equals: truth.ct.geometry)
         #expect(metadata.pixelSpacing.count == 2)
+    }
+
+    @Test(arguments: ["ct-explicit-le/IM0000", "ct-implicit-le/IM0000", "ct-implicit-undefined-lengths/IM0000",
+                      "ct-explicit-be/IM0000", "ct-deflated/IM0000"])
+    func privateSequencesAreParsedAndSkipped(path: String) throws {
+        let file = try DICOMFileReader.read(url: Fixtures.url(path))
+        let privateSequence = try #require(file.dataSet.element(DICOMTag(0x0029, 0x1011)))
+        // pydicom wrote two items, each with the creator and a DS "1.5"; the reader walks past them to Pixel Data.
+        #expect(privateSequence.items?.count == 2)
+        let value = try #require(privateSequence.items?.first?.string(DICOMTag(0x0029, 0x1020)))
+        #expect(value == "1.5")
+        #expect(file.dataSet.contains(.pixelData))
+        #expect(file.dataSet.element(DICOMTag(0x0029, 0x1010))?.tag.isPrivate == true)
     }
 
     @Test func spacingComesFromPositionsNotSliceThickness() throws {

@@ -8,11 +8,13 @@ import Testing
         let result = DICOMSeriesScanner.scan(folder: Fixtures.root)
         #expect(result.diagnostics.contains { $0.code == .unreadableFile && $0.file?.lastPathComponent == "not-dicom.txt" })
         #expect(result.series.filter { $0.kind == .segmentation }.count == 2)
-        // The 13 transfer-syntax variants share one Series Instance UID (dcmtk keeps UIDs): one series of 65 files
+        // CT, enhanced (two encodings of one object), signed, and the four problem series.
+        #expect(result.series.filter { $0.kind == .image }.count == 7)
+        // The 14 transfer-syntax variants share one Series Instance UID (dcmtk keeps UIDs): one series of 70 files
         // with duplicate positions reported.
         let truth = try #require(Fixtures.truth)
         let ct = try #require(result.series.first { $0.seriesInstanceUID == truth.ct.seriesInstanceUID })
-        #expect(ct.files.count == 65)
+        #expect(ct.files.count == 70)
         #expect(ct.diagnostics.contains { $0.code == .duplicatePositions })
     }
 
