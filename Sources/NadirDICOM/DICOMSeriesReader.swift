@@ -31,6 +31,7 @@ public enum DICOMSeriesReader {
             var fits = true
             let voxels = try [Int16](unsafeUninitializedCapacity: count) { (buffer, initialized) throws(DICOMError) in
                 let out = SendablePointer(pointer: buffer.baseAddress!)
+                adviseHugePages(UnsafeMutableRawPointer(out.pointer), byteCount: count * 2)
                 let native: @Sendable (Int, UnsafeRawPointer, DICOMPixelFormat) -> Bool = { index, source, format in
                     nativeInt16(source, format: format, into: out.pointer + index * format.pixelsPerFrame,
                                 slope: Int32(slices[index].rescaleSlope),
@@ -48,6 +49,7 @@ public enum DICOMSeriesReader {
         }
         let voxels = try [Float](unsafeUninitializedCapacity: count) { (buffer, initialized) throws(DICOMError) in
             let out = SendablePointer(pointer: buffer.baseAddress!)
+            adviseHugePages(UnsafeMutableRawPointer(out.pointer), byteCount: count * 4)
             _ = try decodeAll(slices) { index, stored in
                 storeFloat(stored, into: out.pointer + index * stored.count, slope: slices[index].rescaleSlope,
                            intercept: slices[index].rescaleIntercept)
@@ -82,42 +84,43 @@ public enum DICOMSeriesReader {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: plane)
             defer { scratch.deallocate() }
+            let files = FileBuffer()
+            /// Decodes one slice of `file` into the output; false if a value did not fit.
+            func decode(_ file: DICOMFile, slice: DICOMSlice, index: Int) throws(DICOMError) -> Bool {
+                let format = try DICOMPixelFormat(dataSet: file.dataSet)
+                guard format.rows == slice.rows, format.columns == slice.columns,
+                      slice.frameIndex < format.numberOfFrames else {
+                    throw DICOMError(.inconsistentSeries, "the image is \(format.columns)x\(format.rows) with "
+                                     + "\(format.numberOfFrames) frame(s), unlike the series", tag: .rows)
+                }
+                if let native, let element = file.dataSet.element(.pixelData), !file.dataSet.isBigEndian,
+                   element.fragments == nil, element.items == nil, format.bitsAllocated == 16,
+                   (slice.frameIndex + 1) * plane * 2 <= element.valueLength
+                {
+                    let start = element.valueOffset + slice.frameIndex * plane * 2
+                    return file.dataSet.buffer.withUnsafeBytes { raw in native(index, raw.baseAddress! + start, format) }
+                }
+                try DICOMPixelDecoder.decodeFrame(slice.frameIndex, of: file, format: format, into: scratch)
+                return store(index, UnsafeBufferPointer(scratch))
+            }
             var index = worker
             var fits = true
             while index < slices.count {
                 let slice = slices[index]
                 do throws(DICOMError) {
-                    let file: DICOMFile
                     if let preloaded = shared[slice.url] {
-                        file = preloaded
+                        if try decode(preloaded, slice: slice, index: index) == false { fits = false }
                     } else {
-                        file = try DICOMFileReader.read(url: slice.url)
-                    }
-                    let format = try DICOMPixelFormat(dataSet: file.dataSet)
-                    guard format.rows == slice.rows, format.columns == slice.columns,
-                          slice.frameIndex < format.numberOfFrames else {
-                        throw DICOMError(.inconsistentSeries, "the image is \(format.columns)x\(format.rows) with "
-                                         + "\(format.numberOfFrames) frame(s), unlike the series", tag: .rows)
-                    }
-                    if let native, let element = file.dataSet.element(.pixelData), !file.dataSet.isBigEndian,
-                       element.fragments == nil, element.items == nil, format.bitsAllocated == 16,
-                       (slice.frameIndex + 1) * plane * 2 <= element.valueLength
-                    {
-                        let start = element.valueOffset + slice.frameIndex * plane * 2
-                        let ok = file.dataSet.buffer.withUnsafeBytes { raw in
-                            native(index, raw.baseAddress! + start, format)
+                        let ok = try files.withContents(of: slice.url) { (data: Data) throws(DICOMError) -> Bool in
+                            try decode(DICOMFileReader.read(data: data), slice: slice, index: index)
                         }
                         if !ok { fits = false }
-                        index += workers
-                        continue
                     }
-                    try DICOMPixelDecoder.decodeFrame(slice.frameIndex, of: file, format: format, into: scratch)
                 } catch {
                     let located = error.locatedIn(slice.url)
                     failure.withLock { if $0 == nil { $0 = located } }
                     return
                 }
-                if !store(index, UnsafeBufferPointer(scratch)) { fits = false }
                 index += workers
             }
             if !fits { allFit.withLock { $0 = false } }
