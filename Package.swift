@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "NadirImaging", targets: ["NadirImaging"]),
         .library(name: "NadirCriteria", targets: ["NadirCriteria"]),
         .library(name: "NadirReport", targets: ["NadirReport"]),
+        .library(name: "NadirDICOM", targets: ["NadirDICOM"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,9 +55,11 @@ let package = Package(
         // Per-patient and trial reports: HTML, SVG charts, PNG snapshots, CSV and CDISC SDTM exports.
         .target(name: "NadirReport", dependencies: ["NadirModel", "NadirImaging", "NadirCompression"],
                 swiftSettings: strictSettings),
+        // DICOM Part 10 reading, series assembly (LPS geometry), SEG, de-identified metadata, CT writing.
+        .target(name: "NadirDICOM", dependencies: ["NadirImaging", "NadirCompression"], swiftSettings: strictSettings),
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
         .executableTarget(name: "nadir-bench", dependencies: [
-            "NadirCompression", "NadirCriteria", "NadirReport", "NadirModel", "NadirImaging",
+            "NadirCompression", "NadirCriteria", "NadirReport", "NadirModel", "NadirImaging", "NadirDICOM",
         ], swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
@@ -71,6 +74,8 @@ let package = Package(
         .testTarget(name: "NadirCriteriaTests", dependencies: ["NadirCriteria", "NadirModel"],
                     resources: [.copy("Fixtures"), .copy("Scenarios")], swiftSettings: strictSettings),
         .testTarget(name: "NadirReportTests", dependencies: ["NadirReport", "NadirModel", "NadirImaging", "NadirCompression"],
+                    resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "NadirDICOMTests", dependencies: ["NadirDICOM", "NadirImaging"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

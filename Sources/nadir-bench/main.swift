@@ -8,6 +8,7 @@ func allBenchmarks() -> [Benchmark] {
     list += Benchmarks.compression
     list += Benchmarks.criteria
     list += Benchmarks.report
+    list += Benchmarks.dicom
     return list
 }
 
