@@ -23,29 +23,38 @@ enum ByteSource {
         return out
     }
 
+    /// Checks, before anything is allocated, that `count` bytes from `offset` can be in the stream: within the
+    /// file for raw bytes, within DEFLATE's 1032:1 limit for gzip (a header that claims more is wrong).
+    static func check(_ raw: UnsafeRawBufferPointer, offset: Int, count: Int, file: URL?, field: String) throws {
+        if isGzip(raw) {
+            guard count / 1032 <= raw.count + 4096, offset / 1032 <= raw.count + 4096 else {
+                throw ImageIOError(.badDimensions, file: file, field: field,
+                                   detail: "the header asks for \(count) voxel bytes, more than \(raw.count) compressed "
+                                       + "bytes can hold")
+            }
+            return
+        }
+        let (end, overflow) = offset.addingReportingOverflow(count)
+        guard !overflow, end <= raw.count else {
+            throw ImageIOError(.truncatedFile, file: file, field: field, byteOffset: raw.count,
+                               detail: "the voxels need bytes \(offset)..<\(overflow ? Int.max : end) but the file has "
+                                   + "\(raw.count) bytes: the dimensions do not match the file size, or it is truncated")
+        }
+    }
+
     /// Fills `target` with the stream's bytes from `offset` on; returns diagnostics (trailing data).
     /// Throws `truncatedFile` when the stream ends first, `corruptCompressedData` when it does not inflate.
     static func copy(_ raw: UnsafeRawBufferPointer, offset: Int, into target: UnsafeMutableRawBufferPointer,
                      file: URL?, field: String) throws -> [ImageIODiagnostic]
     {
         let count = target.count
+        try check(raw, offset: offset, count: count, file: file, field: field)
         guard isGzip(raw) else {
-            let (end, overflow) = offset.addingReportingOverflow(count)
-            guard !overflow, end <= raw.count else {
-                throw ImageIOError(.truncatedFile, file: file, field: field, byteOffset: raw.count,
-                                   detail: "the voxels need bytes \(offset)..<\(end) but the file has \(raw.count) "
-                                       + "bytes: the dimensions do not match the file size, or the file is truncated")
-            }
+            let end = offset + count
             if count > 0, let base = target.baseAddress, let source = raw.baseAddress {
                 base.copyMemory(from: source + offset, byteCount: count)
             }
             return end < raw.count ? [trailing(raw.count - end, field: field)] : []
-        }
-        // DEFLATE cannot expand data more than 1032:1; a header that claims more is wrong, not a big file.
-        guard count / 1032 <= raw.count + 4096 else {
-            throw ImageIOError(.badDimensions, file: file, field: field,
-                               detail: "the header asks for \(count) voxel bytes, more than \(raw.count) compressed "
-                                   + "bytes can hold")
         }
         if let members = GzipMembers.index(raw),
            let first = members.firstIndex(where: { $0.uncompressedOffset == offset }),

@@ -48,7 +48,9 @@ public struct NIfTIReader: Sendable {
         geometry.size = header.size
         var copyNotes: [ImageIODiagnostic] = []
         let stored = try voxelData.withUnsafeBytes { raw in
-            try AnyVolume.make(type: header.voxelType, geometry: geometry, bigEndian: header.bigEndian) { target in
+            try ByteSource.check(raw, offset: header.voxOffset, count: try header.voxelByteCount(file: file), file: file,
+                                 field: "dim/vox_offset")
+            return try AnyVolume.make(type: header.voxelType, geometry: geometry, bigEndian: header.bigEndian) { target in
                 copyNotes = try ByteSource.copy(raw, offset: header.voxOffset, into: target, file: file,
                                                 field: "dim/vox_offset")
             }

@@ -52,6 +52,8 @@ public struct NRRDReader: Sendable {
                     start += 1
                 }
                 raw = UnsafeRawBufferPointer(rebasing: raw[start...])
+                let bytes = geometry.voxelCount * type.byteCount
+                try ByteSource.check(raw, offset: max(byteSkip, 0), count: bytes, file: payloadURL, field: "sizes")
                 return try AnyVolume.make(type: type, geometry: geometry, bigEndian: bigEndian) { target in
                     let skip = byteSkip == -1 ? raw.count - target.count : byteSkip
                     guard skip >= 0 else {
