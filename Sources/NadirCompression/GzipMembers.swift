@@ -110,7 +110,8 @@ public enum GzipMembers {
         guard status == Z_OK else { throw CompressionError(code: status, message: "deflateInit2 failed") }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(part.count))) + headerSize + 8 + 64
-        var out = [UInt8](repeating: 0, count: bound)
+        // Uninitialised: zero-filling the output bound would cost as much again as copying the input.
+        var out = [UInt8](unsafeUninitializedCapacity: bound) { _, initialized in initialized = bound }
         var position = headerSize
         out.withUnsafeMutableBufferPointer { buffer in
             stream.next_in = UnsafeMutablePointer(mutating: part.baseAddress?.assumingMemoryBound(to: Bytef.self))

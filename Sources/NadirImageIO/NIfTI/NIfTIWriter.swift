@@ -16,8 +16,10 @@ public struct NIfTIWriter: Sendable {
     /// Uncompressed bytes per gzip member.
     public var chunkBytes: Int
 
-    /// Makes a writer; level 3 is a measured balance of write time and size on CT (see NIfTIBenchmarks).
-    public init(version: NIfTIHeader.Version = .nifti1, compressionLevel: Int = 3, chunkBytes: Int = 8 << 20) {
+    /// Makes a writer. Level 1 is the default: on a CT-like 512x512x300 int16 volume it deflated 1.6 times
+    /// faster than level 3 and 8 times faster than level 6, for files 2 % larger than level 3's and no larger
+    /// than level 6's (NIfTIBenchmarks; zlib 1.2.13). 8 MiB members: 19 for a 157 MB CT, enough to balance cores.
+    public init(version: NIfTIHeader.Version = .nifti1, compressionLevel: Int = 1, chunkBytes: Int = 8 << 20) {
         self.version = version
         self.compressionLevel = compressionLevel
         self.chunkBytes = chunkBytes
