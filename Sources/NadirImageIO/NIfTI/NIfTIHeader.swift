@@ -133,12 +133,17 @@ public struct NIfTIHeader: Sendable, Hashable {
                                detail: name.map { "datatype \(datatype) (\($0)) is not a scalar type Nadir reads" }
                                    ?? "datatype \(datatype) is not defined by NIfTI")
         }
-        guard voxOffset >= (singleFile ? layout.headerSize : 0) else {
+        guard voxOffset >= (singleFile ? layout.headerSize : 0) || (singleFile && voxOffset == 0) else {
             throw ImageIOError(.badVoxelOffset, file: file, field: "vox_offset", byteOffset: layout.voxOffset,
                                detail: "vox_offset \(voxOffset) lies inside the \(layout.headerSize)-byte header")
         }
         _ = try voxelByteCount(file: file)
     }
+
+    /// Where the voxels start in the data file: `vox_offset`, except that a single file with `vox_offset` 0
+    /// (written by some old tools, though nifti1.h requires at least 352) has them right after the header and
+    /// its 4-byte extension flag.
+    public var dataOffset: Int { singleFile && voxOffset == 0 ? layout.headerSize + 4 : voxOffset }
 
     /// The voxel type from `datatype`.
     var voxelType: VoxelType { VoxelType(niftiCode: datatype) ?? .uint8 }

@@ -46,12 +46,16 @@ public struct NIfTIReader: Sendable {
                                                      + "has \(header.voxelType.byteCount * 8) bits; datatype used"))
         }
         geometry.size = header.size
+        if header.dataOffset != header.voxOffset {
+            diagnostics.append(ImageIODiagnostic(.unusualField, field: "vox_offset", detail: "vox_offset is 0 in a "
+                                                     + "single file; voxels read from byte \(header.dataOffset)"))
+        }
         var copyNotes: [ImageIODiagnostic] = []
         let stored = try voxelData.withUnsafeBytes { raw in
-            try ByteSource.check(raw, offset: header.voxOffset, count: try header.voxelByteCount(file: file), file: file,
+            try ByteSource.check(raw, offset: header.dataOffset, count: try header.voxelByteCount(file: file), file: file,
                                  field: "dim/vox_offset")
             return try AnyVolume.make(type: header.voxelType, geometry: geometry, bigEndian: header.bigEndian) { target in
-                copyNotes = try ByteSource.copy(raw, offset: header.voxOffset, into: target, file: file,
+                copyNotes = try ByteSource.copy(raw, offset: header.dataOffset, into: target, file: file,
                                                 field: "dim/vox_offset")
             }
         }

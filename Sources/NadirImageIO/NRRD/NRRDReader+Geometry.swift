@@ -33,13 +33,24 @@ extension NRRDReader {
         var flip = SIMD3<Double>(1, 1, 1)
         var axes: [SIMD3<Double>?]
         var origin = SIMD3<Double>.zero
-        if let space = header.fields["space"]?.lowercased() {
+        let space = header.fields["space"]?.lowercased()
+        if let space {
             if let signs = spaces[space] {
                 flip = signs
             } else {
                 diagnostics.append(ImageIODiagnostic(.unusualField, field: "space", detail: "space \"\(space)\" is "
                                                          + "not anatomical; its coordinates are taken as LPS"))
             }
+        } else if header.fields["space dimension"] != nil {
+            diagnostics.append(ImageIODiagnostic(.unusualField, field: "space dimension", detail: "a space dimension "
+                                                     + "without a named space: coordinates are taken as LPS"))
+        }
+        if let units = header.fields["space units"], units.replacingOccurrences(of: "\"", with: "")
+            .split(whereSeparator: \.isWhitespace).contains(where: { $0 != "mm" }) {
+            diagnostics.append(ImageIODiagnostic(.unusualField, field: "space units", detail: "space units are "
+                                                     + "\(units), not mm; values are taken as mm"))
+        }
+        if space != nil || header.fields["space dimension"] != nil {
             let text = try header.required("space directions", file: file)
             axes = try NRRDHeader.vectors(text, field: "space directions", file: file)
             if let o = header.fields["space origin"] {
