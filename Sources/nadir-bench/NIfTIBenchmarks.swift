@@ -40,6 +40,28 @@ extension Benchmarks {
         return .int16(volume)
     }
 
+    /// Process CPU seconds (all threads, user + system): with wall-clock time, shows whether a slow run was
+    /// slow work or a machine shared with other jobs.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// `body`, printing its CPU time to standard error on every run.
+    static func reportingCPU(_ label: String, _ body: @escaping () throws -> Void) -> () throws -> Void {
+        {
+            let start = cpuSeconds()
+            try body()
+            FileHandle.standardError.write(Data(String(format: "  %@: %.0f ms CPU\n", label, (cpuSeconds() - start) * 1000).utf8))
+        }
+    }
+
     /// The phantom, made and written once per run (setup is not timed, but it is slow).
     nonisolated(unsafe) static var preparedPhantom: AnyVolume?
 
@@ -65,7 +87,7 @@ extension Benchmarks {
             list.append(Benchmark(name: "nifti write .nii.gz 512x512x300 int16 L\(level)", peer: "sitk write", iterations: 3) {
                 let volume = try prepare()
                 let url = niftiFolder.appendingPathComponent("ct-write-L\(level).nii.gz")
-                return {
+                return reportingCPU("write L\(level)") {
                     try NIfTIWriter(compressionLevel: level).write(volume, to: url)
                     let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
                     FileHandle.standardError.write(Data("  L\(level): \(bytes) bytes\n".utf8))
@@ -74,15 +96,15 @@ extension Benchmarks {
         }
         list.append(Benchmark(name: "nifti read .nii.gz ours (multi-member)", peer: "sitk read ct-nadir.nii.gz") {
             _ = try prepare()
-            return { _ = try NIfTIReader().read(url: ours) }
+            return reportingCPU("read ours") { _ = try NIfTIReader().read(url: ours) }
         })
         list.append(Benchmark(name: "nifti read .nii.gz single member", peer: "sitk read ct-single-member.nii.gz") {
             _ = try prepare()
-            return { _ = try NIfTIReader().read(url: single) }
+            return reportingCPU("read single") { _ = try NIfTIReader().read(url: single) }
         })
         list.append(Benchmark(name: "nifti read .nii uncompressed", peer: "sitk read ct.nii") {
             _ = try prepare()
-            return { _ = try NIfTIReader().read(url: plain) }
+            return reportingCPU("read .nii") { _ = try NIfTIReader().read(url: plain) }
         })
         list.append(Benchmark(name: "content hash 512x512x300 int16", peer: "hashlib sha256") {
             let volume = ctPhantom()

@@ -46,6 +46,19 @@ import Testing
         #expect(abs(volume.geometry.spacing.z - 2.5) < Tolerance.millimetres)
     }
 
+    @Test func micrometresAreConvertedToo() throws {
+        // The metres fixture relabelled as micrometres (xyzt_units bits 0-2 = 3, nifti1.h NIFTI_UNITS_MICRON):
+        // every length shrinks by 10^6 against the metre truth.
+        var bytes = [UInt8](try Data(contentsOf: FixtureTruth.folder.appendingPathComponent("n1_metres.nii")))
+        bytes[123] = (bytes[123] & ~0x07) | 3
+        let (volume, _) = try NIfTIReader().read(data: Data(bytes))
+        let truth = try #require(FixtureTruth.all().first { $0.file == "n1_metres.nii" })
+        for axis in 0..<3 {
+            #expect(abs(volume.geometry.spacing[axis] - truth.spacing[axis] / 1e6) <= Tolerance.millimetres * 1e-6)
+            #expect(abs(volume.geometry.origin[axis] - truth.origin[axis] / 1e6) <= Tolerance.millimetres * 1e-6)
+        }
+    }
+
     @Test func fractionalScalingOfIntegersGivesFloat32AndSaysSo() throws {
         let url = FixtureTruth.folder.appendingPathComponent("n1_scaled.nii")
         let (volume, diagnostics) = try NIfTIReader().read(url: url)
