@@ -25,7 +25,14 @@ enum ByteSource {
 
     /// Checks, before anything is allocated, that `count` bytes from `offset` can be in the stream: within the
     /// file for raw bytes, within DEFLATE's 1032:1 limit for gzip (a header that claims more is wrong).
+    /// Larger volumes than this machine's memory are refused with an error rather than a failed allocation.
     static func check(_ raw: UnsafeRawBufferPointer, offset: Int, count: Int, file: URL?, field: String) throws {
+        let memory = ProcessInfo.processInfo.physicalMemory
+        guard UInt64(max(count, 0)) < memory else {
+            throw ImageIOError(.badDimensions, file: file, field: field,
+                               detail: "the header asks for \(count) voxel bytes, more than this machine's memory "
+                                   + "(\(memory) bytes); the dimensions are probably corrupt")
+        }
         if isGzip(raw) {
             guard count / 1032 <= raw.count + 4096, offset / 1032 <= raw.count + 4096 else {
                 throw ImageIOError(.badDimensions, file: file, field: field,

@@ -42,8 +42,12 @@ import Testing
 
     @Test func dimensionsThatOverflowOrDoNotMatchTheFile() throws {
         var bytes = try Self.fixture("n1_int16.nii")
+        for axis in 1...3 { Self.setInt16(&bytes, 40 + 2 * axis, 100) }
+        let mismatch = Self.nifti(bytes)
+        #expect(mismatch?.code == .truncatedFile)  // 2,000,000 bytes promised, 772 present
+        #expect(mismatch?.field == "dim/vox_offset")
         for axis in 1...3 { Self.setInt16(&bytes, 40 + 2 * axis, 30_000) }
-        #expect(Self.nifti(bytes)?.code == .truncatedFile)  // 5.4e13 bytes promised, 772 present
+        #expect(Self.nifti(bytes)?.code == .badDimensions)  // 5.4e13 bytes: more than any memory here
         bytes = try Self.fixture("n2_float32.nii")
         for axis in 1...3 { for k in 0..<8 { bytes[16 + 8 * axis + k] = k == 5 ? 0x10 : 0 } }  // 2^44 per axis
         #expect(Self.nifti(bytes)?.code == .badDimensions)
