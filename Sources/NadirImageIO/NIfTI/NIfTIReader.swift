@@ -15,7 +15,7 @@ public struct NIfTIReader: Sendable {
             let header = try data.withUnsafeBytes { try Self.header(of: $0, file: url) }
             guard !header.singleFile else { return try read(data: data, file: url) }
             let imageURL = try Self.imageFile(forHeader: url)
-            return try read(header: header, voxelData: try Self.load(imageURL), file: imageURL)
+            return try read(header: header, voxelData: try Self.load(imageURL), file: url, dataFile: imageURL)
         }
     }
 
@@ -27,7 +27,7 @@ public struct NIfTIReader: Sendable {
                 throw ImageIOError(.badMagic, file: file, field: "magic", detail: "this is the header of a .hdr/.img "
                                        + "pair (magic ni1/ni2); read it by URL so the .img file can be found")
             }
-            return try read(header: header, voxelData: data, file: file)
+            return try read(header: header, voxelData: data, file: file, dataFile: file)
         }
     }
 
@@ -38,7 +38,10 @@ public struct NIfTIReader: Sendable {
         }
     }
 
-    private func read(header: NIfTIHeader, voxelData: Data, file: URL?) throws -> (AnyVolume, [ImageIODiagnostic]) {
+    /// Voxels from `dataFile` (the .img of a pair, else the file itself), geometry from the header of `file`.
+    private func read(header: NIfTIHeader, voxelData: Data, file: URL?, dataFile: URL?) throws
+        -> (AnyVolume, [ImageIODiagnostic])
+    {
         var (geometry, diagnostics) = try header.geometry(file: file)
         if header.bitpix != header.voxelType.byteCount * 8 {
             diagnostics.append(ImageIODiagnostic(.unusualField, field: "bitpix",
@@ -52,10 +55,10 @@ public struct NIfTIReader: Sendable {
         }
         var copyNotes: [ImageIODiagnostic] = []
         let stored = try voxelData.withUnsafeBytes { raw in
-            try ByteSource.check(raw, offset: header.dataOffset, count: try header.voxelByteCount(file: file), file: file,
-                                 field: "dim/vox_offset")
+            try ByteSource.check(raw, offset: header.dataOffset, count: try header.voxelByteCount(file: file),
+                                 file: dataFile, field: "dim/vox_offset")
             return try AnyVolume.make(type: header.voxelType, geometry: geometry, bigEndian: header.bigEndian) { target in
-                copyNotes = try ByteSource.copy(raw, offset: header.dataOffset, into: target, file: file,
+                copyNotes = try ByteSource.copy(raw, offset: header.dataOffset, into: target, file: dataFile,
                                                 field: "dim/vox_offset")
             }
         }
