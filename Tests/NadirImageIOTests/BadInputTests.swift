@@ -85,6 +85,17 @@ import Testing
         #expect(code == .corruptCompressedData || code == .badHeaderSize || code == .truncatedFile)
     }
 
+    @Test func corruptMemberOfOurParallelGzipIsCaught() throws {
+        let volume = Phantom.volume(.int16, size: [64, 48, 20])
+        var bytes = try NIfTIWriter(chunkBytes: 1 << 16).encode(volume, compressed: true).flatMap { $0 }
+        bytes[bytes.count - 7] ^= 0x10  // last member's CRC-32
+        #expect(Self.nifti(bytes)?.code == .corruptCompressedData)
+        bytes[bytes.count - 7] ^= 0x10
+        bytes[bytes.count - 100] ^= 0x10  // inside the last member's DEFLATE data
+        let code = Self.nifti(bytes)?.code
+        #expect(code == .corruptCompressedData || code == .truncatedFile)
+    }
+
     @Test func nrrdMissingFieldsEncodingsAndDataFiles() throws {
         let header = "NRRD0004\ntype: short\ndimension: 3\nsizes: 2 2 2\nendian: little\nencoding: raw\n\n"
         let voxels = [UInt8](repeating: 1, count: 16)
