@@ -37,6 +37,7 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// "sha256:" and the hex digest.
     public var description: String { "sha256:" + hex }
 
     /// The canonical text that precedes the voxel bytes.

@@ -7,6 +7,7 @@ public struct ImageIODiagnostic: Sendable, Hashable, CustomStringConvertible {
         public let rawValue: String
         /// Makes a code from its name.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code's name.
         public var description: String { rawValue }
 
         /// Neither sform nor qform is set: geometry comes from pixdim alone (NIfTI "method 1", Analyze).
@@ -43,5 +44,6 @@ public struct ImageIODiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// One line for logs and the command line: code, where, and what.
     public var description: String { "\(code.rawValue)\(field.map { " (\($0))" } ?? ""): \(detail)" }
 }

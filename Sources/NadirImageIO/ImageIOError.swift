@@ -8,6 +8,7 @@ public struct ImageIOError: Error, CustomStringConvertible, Sendable {
         public let rawValue: String
         /// Makes a code from its name.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code's name.
         public var description: String { rawValue }
 
         /// The file could not be opened or read.
@@ -76,6 +77,7 @@ public struct ImageIOError: Error, CustomStringConvertible, Sendable {
         self.underlyingError = underlyingError
     }
 
+    /// One line for logs and the command line: code, where, and what.
     public var description: String {
         var parts = ["\(code.rawValue) in \(file?.path ?? "<memory>")"]
         if let field { parts.append("field \(field)") }
