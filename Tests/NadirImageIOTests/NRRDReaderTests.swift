@@ -60,6 +60,13 @@ import Testing
         }
     }
 
+    @Test func headerOfSimpleITKFileHasItsFields() throws {
+        let header = try NRRDReader().readHeader(url: FixtureTruth.folder.appendingPathComponent("sitk_int16_raw.nrrd"))
+        #expect(header.formatVersion == 4)
+        #expect(header.fields["space"] == "left-posterior-superior")
+        #expect(header.fields["sizes"] == "7 6 5")
+    }
+
     @Test func niftiWithZeroVoxOffsetReadsAfterTheHeader() throws {
         var bytes = [UInt8](try Data(contentsOf: FixtureTruth.folder.appendingPathComponent("n1_int16.nii")))
         let (expected, _) = try NIfTIReader().read(data: Data(bytes))

@@ -15,6 +15,13 @@ public struct NRRDReader: Sendable {
         }
     }
 
+    /// Reads only the header of the file at `url` (fields and key/value pairs, for `scan info`).
+    public func readHeader(url: URL) throws(ImageIOError) -> NRRDHeader {
+        try wrapping(url) {
+            try NIfTIReader.load(url).withUnsafeBytes { raw in try NRRDHeader.parse(raw, file: url) }
+        }
+    }
+
     /// Reads an NRRD file held in memory; `file` locates a detached data file and names the file in errors.
     public func read(data: Data, file: URL? = nil) throws(ImageIOError) -> (AnyVolume, [ImageIODiagnostic]) {
         try wrapping(file) {
