@@ -45,6 +45,17 @@ import Testing
         #expect(voxels.map(Double.init) == doubles(original))
     }
 
+    @Test func shearedGeometryIsWrittenAsSformOnlyAndReadBackExactly() throws {
+        let (sheared, _) = try NIfTIReader().read(url: FixtureTruth.folder.appendingPathComponent("n1_shear.nii"))
+        let header = try NIfTIHeader(for: sheared.geometry, voxelType: .int16, version: .nifti2)
+        #expect(header.qformCode == 0)  // a quaternion cannot hold a shear
+        #expect(header.sformCode == 1)
+        let (back, diagnostics) = try NIfTIReader().read(data: Data(try NIfTIWriter(version: .nifti2)
+            .encode(sheared, compressed: false).joined()))
+        expectSameGeometry(back.geometry, sheared.geometry, "shear")
+        #expect(diagnostics.contains { $0.code == .nonOrthogonalDirection })
+    }
+
     @Test(arguments: [0.0, 23, 90, 179.9, 180], [false, true])
     func directionSurvivesTheQuaternion(degrees: Double, mirrored: Bool) throws {
         var geometry = Phantom.geometry(size: [3, 4, 5], mirrored: mirrored)

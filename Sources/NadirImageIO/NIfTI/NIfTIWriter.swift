@@ -31,7 +31,7 @@ public struct NIfTIWriter: Sendable {
         let compressed = url.pathExtension.lowercased() == "gz"
         let pieces = try encode(volume, compressed: compressed)
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
         do {
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
                 throw ImageIOError(.unwritableFile, file: url, detail: "cannot create \(temporary.path)")
