@@ -17,12 +17,14 @@ let package = Package(
         .library(name: "NadirCriteria", targets: ["NadirCriteria"]),
         .library(name: "NadirReport", targets: ["NadirReport"]),
         .library(name: "NadirDICOM", targets: ["NadirDICOM"]),
+        .library(name: "NadirImageIO", targets: ["NadirImageIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Values only: trial, patient, timepoint, lesion, measurement; exact fixed-point quantities.
@@ -57,9 +59,13 @@ let package = Package(
                 swiftSettings: strictSettings),
         // DICOM Part 10 reading, series assembly (LPS geometry), SEG, de-identified metadata, CT writing.
         .target(name: "NadirDICOM", dependencies: ["NadirImaging", "NadirCompression"], swiftSettings: strictSettings),
+        // NIfTI-1/2 and NRRD reading and writing into volumes with LPS geometry; volume content hashes (SHA-256).
+        .target(name: "NadirImageIO",
+                dependencies: ["NadirImaging", "NadirCompression", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strictSettings),
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
         .executableTarget(name: "nadir-bench", dependencies: [
-            "NadirCompression", "NadirCriteria", "NadirReport", "NadirModel", "NadirImaging", "NadirDICOM",
+            "NadirCompression", "NadirCriteria", "NadirReport", "NadirModel", "NadirImaging", "NadirDICOM", "NadirImageIO",
         ], swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
@@ -76,6 +82,8 @@ let package = Package(
         .testTarget(name: "NadirReportTests", dependencies: ["NadirReport", "NadirModel", "NadirImaging", "NadirCompression"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "NadirDICOMTests", dependencies: ["NadirDICOM", "NadirImaging"],
+                    resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "NadirImageIOTests", dependencies: ["NadirImageIO", "NadirImaging", "NadirCompression"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -9,6 +9,7 @@ func allBenchmarks() -> [Benchmark] {
     list += Benchmarks.criteria
     list += Benchmarks.report
     list += Benchmarks.dicom
+    list += Benchmarks.nifti
     return list
 }
 
