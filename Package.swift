@@ -38,7 +38,10 @@ let package = Package(
         .target(name: "NadirInterchange", dependencies: ["NadirModel", "NadirStore", .product(name: "CSV", package: "CSV.swift")],
                 swiftSettings: strictSettings),
         // Workflows across modules (assessment, scan import, tracking, reports): what the CLI and the demo call.
-        .target(name: "NadirWorkflow", dependencies: ["NadirModel", "NadirStore", "NadirCriteria", "NadirReport"],
+        .target(name: "NadirWorkflow", dependencies: [
+            "NadirModel", "NadirStore", "NadirCriteria", "NadirReport", "NadirImaging", "NadirDICOM", "NadirImageIO",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
                 swiftSettings: strictSettings),
         // The demo: a whole trial run end to end, as a technologist and a clinician would.
         .target(name: "NadirDemo", dependencies: ["NadirModel", "NadirStore", "NadirInterchange", "NadirWorkflow", "NadirCriteria"],
@@ -85,6 +88,9 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "NadirImageIOTests", dependencies: ["NadirImageIO", "NadirImaging", "NadirCompression"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "NadirWorkflowTests", dependencies: [
+            "NadirWorkflow", "NadirStore", "NadirModel", "NadirImaging", "NadirImageIO",
+        ], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -84,10 +84,14 @@ public struct CaseWriter {
             throw StoreError(.unknownTimePoint, subject: timepoint.subjectID, visit: timepoint.visit,
                              "no visit \(timepoint.visit); add it with `nadir timepoint add`")
         }
+        let before = record
         record.studyUid = timepoint.studyUID
         record.seriesUid = timepoint.seriesUID
         record.modality = timepoint.modality
         record.sliceThicknessHmm = timepoint.sliceThickness?.units
+        guard record.studyUid != before.studyUid || record.seriesUid != before.seriesUid
+            || record.modality != before.modality || record.sliceThicknessHmm != before.sliceThicknessHmm
+        else { return }
         try record.update(db)
     }
 
