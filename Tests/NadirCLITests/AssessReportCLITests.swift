@@ -79,3 +79,43 @@ import Testing
         #expect(bad.status != 0)
     }
 }
+
+/// End-to-end: scan import and scan info through the real executable, on DICOM written by pydicom/dcmtk.
+@Suite struct ScanCLITests {
+    static var fixtures: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("NadirDICOMTests/Fixtures").path
+    }
+
+    @Test func scanInfoDescribesWithoutImporting() throws {
+        let nadir = try NadirProcess()
+        defer { nadir.remove() }
+        let info = try nadir.run(["scan", "info", Self.fixtures + "/ct-explicit-le", "--json"], database: false, user: false)
+        #expect(info.status == 0, "\(info.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any]
+        let series = object?["series"] as? [[String: Any]] ?? []
+        #expect(series.count == 1)
+        #expect((series.first?["geometry"] as? [String: Any])?["size"] as? [Int] == [20, 24, 5])
+        #expect(!FileManager.default.fileExists(atPath: nadir.databasePath))
+    }
+
+    @Test func scanImportRecordsTheVisitsScanAndRefusesGarbage() throws {
+        let nadir = try NadirProcess()
+        defer { nadir.remove() }
+        _ = try nadir.run(["init"])
+        _ = try nadir.run(["trial", "add", "T"])
+        _ = try nadir.run(["patient", "add", "S01", "--trial", "T"])
+        let imported = try nadir.run(["scan", "import", "S01", "BASELINE", Self.fixtures + "/ct-explicit-le",
+                                      "--date", "2026-01-05", "--json"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let scan = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any]
+        #expect(scan?["modality"] as? String == "CT")
+        let garbage = try nadir.write("garbage.nii", "this is not an image")
+        let refused = try nadir.run(["scan", "import", "S01", "WEEK 6", garbage, "--date", "2026-02-16"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.hasPrefix("nadir: error:") && refused.stderr.contains("garbage.nii"))
+        let shown = try nadir.run(["show", "patient", "S01", "--json"])
+        let timepoints = (try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])?["timepoints"] as? [Any]
+        #expect(timepoints?.count == 1)
+    }
+}
