@@ -40,7 +40,7 @@ public struct RegistrationResult: Hashable, Sendable, Codable {
     /// The fitted rigid transform (fixed → moving).
     public var rigid: RigidTransform
     /// The affine refinement (fixed → moving), when `TransformModel.affine` was requested.
-    public var affine: AffineTransform?
+    public var affine: AffineTransform3D?
     /// The transform the optimisation started from.
     public var initial: RigidTransform
     /// The metric optimised.
@@ -55,5 +55,5 @@ public struct RegistrationResult: Hashable, Sendable, Codable {
     public var levels: [LevelReport]
 
     /// The final transform: the affine refinement if any, else the rigid fit.
-    public var transform: AffineTransform { affine ?? rigid.affineTransform }
+    public var transform: AffineTransform3D { affine ?? rigid.affineTransform }
 }

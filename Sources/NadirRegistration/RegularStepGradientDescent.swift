@@ -39,7 +39,7 @@ struct RigidState: OptimizedTransform {
 
 /// A general affine transform updated additively.
 struct AffineState: OptimizedTransform {
-    var transform: AffineTransform
+    var transform: AffineTransform3D
 
     var affineParts: (matrix: Matrix3, translation: SIMD3<Double>, center: SIMD3<Double>) {
         (transform.matrix, transform.translation, transform.center)

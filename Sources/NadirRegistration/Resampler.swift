@@ -18,7 +18,7 @@ public enum Interpolation: String, Hashable, Sendable, Codable {
 public enum Resampler {
     /// Resamples a `Float` volume.
     public static func resample(_ volume: Volume<Float>, onto geometry: ImageGeometry,
-                                transform: some SpatialTransform = AffineTransform.identity,
+                                transform: some SpatialTransform = AffineTransform3D.identity,
                                 interpolation: Interpolation = .linear, defaultValue: Float = 0) throws -> Volume<Float> {
         try resampleGeneric(volume, onto: geometry, transform: transform, interpolation: interpolation,
                             defaultValue: defaultValue)
@@ -26,7 +26,7 @@ public enum Resampler {
 
     /// Resamples an `Int16` volume (CT in HU); linear results are rounded to the nearest integer.
     public static func resample(_ volume: Volume<Int16>, onto geometry: ImageGeometry,
-                                transform: some SpatialTransform = AffineTransform.identity,
+                                transform: some SpatialTransform = AffineTransform3D.identity,
                                 interpolation: Interpolation = .linear, defaultValue: Int16 = 0) throws -> Volume<Int16> {
         try resampleGeneric(volume, onto: geometry, transform: transform, interpolation: interpolation,
                             defaultValue: defaultValue)
@@ -34,7 +34,7 @@ public enum Resampler {
 
     /// Resamples a `UInt8` volume (masks, small label maps); use `.nearestNeighbor` for labels.
     public static func resample(_ volume: Volume<UInt8>, onto geometry: ImageGeometry,
-                                transform: some SpatialTransform = AffineTransform.identity,
+                                transform: some SpatialTransform = AffineTransform3D.identity,
                                 interpolation: Interpolation = .nearestNeighbor, defaultValue: UInt8 = 0) throws -> Volume<UInt8> {
         try resampleGeneric(volume, onto: geometry, transform: transform, interpolation: interpolation,
                             defaultValue: defaultValue)
@@ -42,7 +42,7 @@ public enum Resampler {
 
     /// Resamples a `UInt16` volume (label maps, MR); use `.nearestNeighbor` for labels.
     public static func resample(_ volume: Volume<UInt16>, onto geometry: ImageGeometry,
-                                transform: some SpatialTransform = AffineTransform.identity,
+                                transform: some SpatialTransform = AffineTransform3D.identity,
                                 interpolation: Interpolation = .nearestNeighbor, defaultValue: UInt16 = 0) throws -> Volume<UInt16> {
         try resampleGeneric(volume, onto: geometry, transform: transform, interpolation: interpolation,
                             defaultValue: defaultValue)
@@ -50,7 +50,7 @@ public enum Resampler {
 
     /// Resamples an `Int32` volume (label maps); use `.nearestNeighbor` for labels (linear is exact only up to 2^24).
     public static func resample(_ volume: Volume<Int32>, onto geometry: ImageGeometry,
-                                transform: some SpatialTransform = AffineTransform.identity,
+                                transform: some SpatialTransform = AffineTransform3D.identity,
                                 interpolation: Interpolation = .nearestNeighbor, defaultValue: Int32 = 0) throws -> Volume<Int32> {
         try resampleGeneric(volume, onto: geometry, transform: transform, interpolation: interpolation,
                             defaultValue: defaultValue)
@@ -84,7 +84,7 @@ struct IndexMap {
     var matrix: Matrix3
     var offset: SIMD3<Double>
 
-    init(target: ImageGeometry, source: ImageGeometry, transform: AffineTransform) throws {
+    init(target: ImageGeometry, source: ImageGeometry, transform: AffineTransform3D) throws {
         guard let toSource = source.physicalToIndex else {
             throw RegistrationError(.singularGeometry, image: "source",
                                     detail: "direction \(source.direction) or spacing \(source.spacing) is singular")

@@ -50,7 +50,7 @@ public struct RigidRegistrar: Sendable {
             else { continue }
             rigid = run.transform
         }
-        var affine: AffineTransform?
+        var affine: AffineTransform3D?
         if config.transformModel == .affine {
             var state = AffineState(transform: rigid.affineTransform)
             for level in stride(from: min(finest + 1, levelCount - 1), through: finest, by: -1) {

@@ -56,15 +56,16 @@ public struct RigidTransform: SpatialTransform, Hashable, Codable {
     }
 
     /// The same map as an affine transform.
-    public var affineTransform: AffineTransform {
-        AffineTransform(matrix: matrix, translation: translation, center: center)
+    public var affineTransform: AffineTransform3D {
+        AffineTransform3D(matrix: matrix, translation: translation, center: center)
     }
 }
 
 /// A general affine map `x ↦ A (x - center) + center + translation` (12 degrees of freedom), LPS mm.
+/// (Named with `3D` so it does not collide with Foundation's 2D `AffineTransform`.)
 ///
 /// As a registration result it maps fixed-space points to moving-space points (ITK's `AffineTransform`).
-public struct AffineTransform: SpatialTransform, Hashable, Codable {
+public struct AffineTransform3D: SpatialTransform, Hashable, Codable {
     /// The linear part `A`.
     public var matrix: Matrix3
     /// The translation after the linear part about `center`, mm.
@@ -80,7 +81,7 @@ public struct AffineTransform: SpatialTransform, Hashable, Codable {
     }
 
     /// The identity map.
-    public static let identity = AffineTransform()
+    public static let identity = AffineTransform3D()
 
     /// Maps a point.
     public func apply(to point: SIMD3<Double>) -> SIMD3<Double> {
@@ -88,15 +89,15 @@ public struct AffineTransform: SpatialTransform, Hashable, Codable {
     }
 
     /// The inverse map (same centre); throws when the linear part is singular or not finite.
-    public func inverted() throws -> AffineTransform {
+    public func inverted() throws -> AffineTransform3D {
         guard matrix.isFinite, translation.x.isFinite, translation.y.isFinite, translation.z.isFinite,
               let inverse = matrix.inverse
         else {
             throw RegistrationError(.invalidTransform, detail: "affine matrix \(matrix) is singular or not finite")
         }
-        return AffineTransform(matrix: inverse, translation: -(inverse * translation), center: center)
+        return AffineTransform3D(matrix: inverse, translation: -(inverse * translation), center: center)
     }
 
     /// Itself.
-    public var affineTransform: AffineTransform { self }
+    public var affineTransform: AffineTransform3D { self }
 }

@@ -8,7 +8,7 @@ public protocol SpatialTransform: Sendable {
     /// Maps a point (LPS mm).
     func apply(to point: SIMD3<Double>) -> SIMD3<Double>
     /// The same map as a general affine transform.
-    var affineTransform: AffineTransform { get }
+    var affineTransform: AffineTransform3D { get }
 }
 
 extension Matrix3 {

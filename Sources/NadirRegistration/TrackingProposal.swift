@@ -1,0 +1,135 @@
+public import NadirModel
+
+/// A lesion recorded at baseline, as the tracker needs it.
+public struct BaselineLesion: Hashable, Sendable, Codable {
+    /// The tracking identifier, e.g. "T04".
+    public var id: LesionID
+    /// Seed point or centroid in the baseline scan, LPS mm.
+    public var position: SIMD3<Double>
+    /// Volume at baseline, if measured (widens the search radius for large lesions).
+    public var volume: VolumeMeasure?
+
+    /// Makes a baseline lesion.
+    public init(id: LesionID, position: SIMD3<Double>, volume: VolumeMeasure? = nil) {
+        self.id = id
+        self.position = position
+        self.volume = volume
+    }
+}
+
+/// A connected component found in the follow-up scan by segmentation.
+public struct FollowUpComponent: Hashable, Sendable, Codable {
+    /// The component's label in the follow-up label map.
+    public var label: Int
+    /// Centroid in the follow-up scan, LPS mm.
+    public var centroid: SIMD3<Double>
+    /// Number of voxels.
+    public var voxelCount: Int
+    /// Physical volume.
+    public var volume: VolumeMeasure
+    /// For each baseline lesion whose mask, mapped into the follow-up, overlaps this component: the number
+    /// of this component's voxels inside it (empty when not computed).
+    public var overlaps: [LesionID: Int]
+
+    /// Makes a component.
+    public init(label: Int, centroid: SIMD3<Double>, voxelCount: Int, volume: VolumeMeasure,
+                overlaps: [LesionID: Int] = [:]) {
+        self.label = label
+        self.centroid = centroid
+        self.voxelCount = voxelCount
+        self.volume = volume
+        self.overlaps = overlaps
+    }
+}
+
+/// A baseline lesion found again as one follow-up component.
+public struct MatchProposal: Hashable, Sendable, Codable {
+    public var lesion: LesionID
+    public var component: Int
+    /// Where the baseline position lands in the follow-up (LPS mm) through the registration.
+    public var mappedPosition: SIMD3<Double>
+    /// Distance from the mapped position to the component's centroid.
+    public var distance: Length
+    /// Fraction of the component's voxels inside the lesion's mapped baseline mask (0 when unknown).
+    public var overlapFraction: Double
+    /// Follow-up volume / baseline volume, when the baseline volume is known.
+    public var volumeRatio: Double?
+    /// The assignment cost (distance over search radius, minus overlap).
+    public var cost: Double
+}
+
+/// One fragment of a lesion that split.
+public struct SplitFragment: Hashable, Sendable, Codable {
+    /// The proposed identifier, e.g. "T04.1" (largest fragment first).
+    public var proposedID: LesionID
+    public var component: Int
+    public var distance: Length
+    public var volume: VolumeMeasure
+}
+
+/// A baseline lesion that now appears as several nearby components (CDISC split: T04 → T04.1, T04.2).
+public struct SplitProposal: Hashable, Sendable, Codable {
+    public var lesion: LesionID
+    public var mappedPosition: SIMD3<Double>
+    public var fragments: [SplitFragment]
+}
+
+/// Several baseline lesions that now form one component (CDISC merge: T02, T03 → T02/T03).
+public struct MergeProposal: Hashable, Sendable, Codable {
+    /// The merged lesions, in identifier order.
+    public var lesions: [LesionID]
+    /// The proposed identifier of the coalesced lesion, e.g. "T02/T03".
+    public var proposedID: LesionID
+    public var component: Int
+    /// Distance from each lesion's mapped position to the component's centroid, in `lesions` order.
+    public var distances: [Length]
+    public var volume: VolumeMeasure
+}
+
+/// A baseline lesion with no follow-up component near its mapped position: absent, or too small to measure.
+public struct NotFoundProposal: Hashable, Sendable, Codable {
+    public var lesion: LesionID
+    public var mappedPosition: SIMD3<Double>
+    /// The nearest component and its distance, if any component exists.
+    public var nearestComponent: Int?
+    public var nearestDistance: Length?
+    /// The search radius that no component fell within.
+    public var searchRadius: Length
+}
+
+/// A follow-up component matched to no baseline lesion and large enough to be a new lesion.
+public struct CandidateNewProposal: Hashable, Sendable, Codable {
+    public var component: Int
+    public var centroid: SIMD3<Double>
+    public var volume: VolumeMeasure
+    /// The nearest baseline lesion (by mapped position) and its distance.
+    public var nearestLesion: LesionID?
+    public var nearestDistance: Length?
+}
+
+/// What the tracker proposes for a person to confirm; every baseline lesion appears in exactly one proposal.
+public enum TrackingProposal: Hashable, Sendable, Codable {
+    case matched(MatchProposal)
+    case split(SplitProposal)
+    case merged(MergeProposal)
+    case notFound(NotFoundProposal)
+    case candidateNew(CandidateNewProposal)
+
+    /// The baseline lesions this proposal concerns.
+    public var lesions: [LesionID] {
+        switch self {
+        case .matched(let m): [m.lesion]
+        case .split(let s): [s.lesion]
+        case .merged(let m): m.lesions
+        case .notFound(let n): [n.lesion]
+        case .candidateNew: []
+        }
+    }
+}
+
+/// The tracker's output: proposals plus the components too small to propose as new lesions (listed, not hidden).
+public struct TrackingOutcome: Hashable, Sendable, Codable {
+    public var proposals: [TrackingProposal]
+    /// Labels of unmatched components below `LesionMatcher.Configuration.minimumNewLesionVolume`.
+    public var smallUnmatchedComponents: [Int]
+}
