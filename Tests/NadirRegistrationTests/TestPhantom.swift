@@ -38,16 +38,30 @@ struct TestPhantom {
     var seed: UInt64 = 1
 
     /// Renders the phantom on `geometry`, as seen through `anatomyToScan` (baseline → this scan).
+    ///
+    /// Scalar arithmetic throughout: the tests run in debug builds, where SIMD operators are not inlined.
     func render(on geometry: ImageGeometry, anatomyToScan: AffineTransform3D = .identity) throws -> Volume<Float> {
         let toAnatomy = try anatomyToScan.inverted()
+        // Anatomy point of voxel (x, y, z) = origin' + x a + y b + z c.
+        let origin = toAnatomy.apply(to: geometry.physicalPoint(at: SIMD3<Int>(0, 0, 0)))
+        let a = toAnatomy.apply(to: geometry.physicalPoint(at: SIMD3<Int>(1, 0, 0))) - origin
+        let b = toAnatomy.apply(to: geometry.physicalPoint(at: SIMD3<Int>(0, 1, 0))) - origin
+        let c = toAnatomy.apply(to: geometry.physicalPoint(at: SIMD3<Int>(0, 0, 1))) - origin
+        let (ox, oy, oz) = (origin.x, origin.y, origin.z)
+        let (ax, ay, az, bx, by, bz, cx, cy, cz) = (a.x, a.y, a.z, b.x, b.y, b.z, c.x, c.y, c.z)
+        let spheres = lesions.map { ($0.center.x, $0.center.y, $0.center.z, $0.radius, $0.hu) }
         var rng = TestRandom(seed: seed)
         var voxels = [Float](repeating: 0, count: geometry.voxelCount)
         var i = 0
         for z in 0..<geometry.size.z {
             for y in 0..<geometry.size.y {
-                for x in 0..<geometry.size.x {
-                    let p = toAnatomy.apply(to: geometry.physicalPoint(at: SIMD3<Int>(x, y, z)))
-                    voxels[i] = Float(value(at: p) + noiseSigma * rng.gaussian())
+                let fy = Double(y), fz = Double(z)
+                var px = ox + fy * bx + fz * cx, py = oy + fy * by + fz * cy, pz = oz + fy * bz + fz * cz
+                for _ in 0..<geometry.size.x {
+                    voxels[i] = Float(Self.value(px, py, pz, spheres) + noiseSigma * rng.gaussian())
+                    px += ax
+                    py += ay
+                    pz += az
                     i += 1
                 }
             }
@@ -58,33 +72,40 @@ struct TestPhantom {
 
     /// Noise-free intensity at an anatomy point.
     func value(at p: SIMD3<Double>) -> Double {
-        let edge = 1.5
+        Self.value(p.x, p.y, p.z, lesions.map { ($0.center.x, $0.center.y, $0.center.z, $0.radius, $0.hu) })
+    }
+
+    static let edge = 1.5
+
+    static func value(_ x: Double, _ y: Double, _ z: Double,
+                      _ spheres: [(Double, Double, Double, Double, Double)]) -> Double {
         // Body: elliptic cylinder 95 x 70 mm, z in [-85, 85].
-        let rho = ((p.x / 95) * (p.x / 95) + (p.y / 70) * (p.y / 70)).squareRoot()
-        let bodyDistance = max((rho - 1) * 70, abs(p.z) - 85)
-        var v = -1000.0
-        v = blend(v, 40, bodyDistance, edge)
+        let rho = ((x / 95) * (x / 95) + (y / 70) * (y / 70)).squareRoot()
+        let bodyDistance = max((rho - 1) * 70, abs(z) - 85)
+        var v = blend(-1000, 40, bodyDistance)
         if bodyDistance > edge { return v }
-        v = blend(v, 60, ellipsoidDistance(p, [-40, 15, -40], [45, 40, 30]), edge)
-        v = blend(v, -850, ellipsoidDistance(p, [-45, -5, 20], [30, 40, 55]), edge)
-        v = blend(v, -850, ellipsoidDistance(p, [45, -5, 20], [28, 38, 55]), edge)
-        let spineDistance = ((p.x * p.x + (p.y - 45) * (p.y - 45)).squareRoot() - 14)
-        v = blend(v, 425 + 275 * cos(2 * Double.pi * p.z / 25), spineDistance, edge)
-        for lesion in lesions {
-            let d = (lesion.center - p)
-            v = blend(v, lesion.hu, (d * d).sum().squareRoot() - lesion.radius, edge)
+        v = blend(v, 60, ellipsoidDistance(x + 40, y - 15, z + 40, 45, 40, 30))
+        v = blend(v, -850, ellipsoidDistance(x + 45, y + 5, z - 20, 30, 40, 55))
+        v = blend(v, -850, ellipsoidDistance(x - 45, y + 5, z - 20, 28, 38, 55))
+        let spineDistance = (x * x + (y - 45) * (y - 45)).squareRoot() - 14
+        if spineDistance < edge { v = blend(v, 425 + 275 * cos(2 * Double.pi * z / 25), spineDistance) }
+        for (cx, cy, cz, r, hu) in spheres {
+            let dx = x - cx, dy = y - cy, dz = z - cz
+            let d = (dx * dx + dy * dy + dz * dz).squareRoot() - r
+            if d < edge { v = blend(v, hu, d) }
         }
         return v
     }
 
-    /// Approximate signed distance to an axis-aligned ellipsoid (exact on the axes).
-    private func ellipsoidDistance(_ p: SIMD3<Double>, _ c: SIMD3<Double>, _ r: SIMD3<Double>) -> Double {
-        let q = (p - c) / r
-        return ((q * q).sum().squareRoot() - 1) * r.min()
+    /// Approximate signed distance to an axis-aligned ellipsoid at the origin (exact on the axes).
+    private static func ellipsoidDistance(_ x: Double, _ y: Double, _ z: Double,
+                                          _ rx: Double, _ ry: Double, _ rz: Double) -> Double {
+        let qx = x / rx, qy = y / ry, qz = z / rz
+        return ((qx * qx + qy * qy + qz * qz).squareRoot() - 1) * min(rx, ry, rz)
     }
 
     /// Paints `value` over `under` with a linear ramp of width `2 * edge` across the boundary.
-    private func blend(_ under: Double, _ value: Double, _ signedDistance: Double, _ edge: Double) -> Double {
+    private static func blend(_ under: Double, _ value: Double, _ signedDistance: Double) -> Double {
         let a = min(max(0.5 - signedDistance / (2 * edge), 0), 1)
         return under + a * (value - under)
     }
