@@ -61,13 +61,11 @@ public struct RegistrationConfiguration: Sendable {
     public var coarsestSpacing: Double = 5
     /// The finest level registered (0 = full resolution, 1 = half, ...): a coarser finest level is faster.
     public var finestLevel: Int = 0
-    /// Initial step of the optimiser on each level, in units of that level's (mean) voxel spacing; the
-    /// coarsest level takes twice this.
+    /// Largest displacement (mm) one optimiser step may cause, in units of the level's (mean) voxel spacing;
+    /// twice this on the coarsest level when the transform comes from the initialisation.
     public var maximumStepLength: Double = 1
-    /// The optimiser stops on a level when its step falls below this, in units of the level's spacing.
+    /// A level has converged when an accepted step moves points by less than this, in units of its spacing.
     public var minimumStepLength: Double = 0.01
-    /// Factor applied to the step when the gradient direction reverses (ITK RegularStepGradientDescent).
-    public var relaxationFactor: Double = 0.5
     /// Iteration limit per level.
     public var maximumIterationsPerLevel: Int = 200
     /// The optimiser stops when the scaled gradient's norm falls below this.
@@ -101,9 +99,6 @@ public struct RegistrationConfiguration: Sendable {
         guard finestLevel >= 0 else { throw fail("finestLevel \(finestLevel) is negative") }
         guard maximumStepLength > 0, minimumStepLength > 0, minimumStepLength < maximumStepLength else {
             throw fail("step lengths must satisfy 0 < minimum (\(minimumStepLength)) < maximum (\(maximumStepLength))")
-        }
-        guard relaxationFactor > 0, relaxationFactor < 1 else {
-            throw fail("relaxationFactor \(relaxationFactor) outside (0, 1)")
         }
         guard maximumIterationsPerLevel >= 1 else { throw fail("maximumIterationsPerLevel must be >= 1") }
         if case .sphere(_, let radius) = region, !(radius > 0) {

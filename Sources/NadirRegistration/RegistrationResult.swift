@@ -1,7 +1,9 @@
-/// Why the optimiser stopped on a level (ITK's stop conditions, by name).
+/// Why the optimiser stopped on a level.
 public enum StopReason: String, Hashable, Sendable, Codable {
     /// The step fell below the minimum step length: converged.
     case minimumStepLength
+    /// No step along the search direction decreased the metric: converged to the metric's noise level.
+    case noFurtherImprovement
     /// The iteration limit was reached before convergence.
     case maximumIterations
     /// The gradient vanished: converged (or the metric is flat).
@@ -22,10 +24,10 @@ public struct LevelReport: Hashable, Sendable, Codable {
     public var sampleCount: Int
     /// Optimiser iterations (metric and gradient evaluations after the first).
     public var iterations: Int
-    /// Metric value at the start of the level.
-    public var initialMetric: Double
-    /// Metric value at the end of the level.
-    public var finalMetric: Double
+    /// Metric value at the start of the level (`nil` when the level was skipped).
+    public var initialMetric: Double?
+    /// Metric value at the end of the level (`nil` when the level was skipped).
+    public var finalMetric: Double?
     /// Why the level ended.
     public var stopReason: StopReason
 }

@@ -3,7 +3,7 @@ internal import Foundation
 
 /// Registers a moving (follow-up) volume to a fixed (baseline) volume in physical space: moments
 /// initialisation, a multi-resolution pyramid, NCC or Mattes MI on sampled points, regular-step gradient
-/// descent over the six rigid parameters, then optionally a 12-parameter affine refinement.
+/// quasi-Newton (BFGS) optimisation of the six rigid parameters, then optionally a 12-parameter affine refinement.
 ///
 /// The result maps **fixed-space points to moving-space points** (ITK convention): a baseline lesion centre
 /// `p` lies at `result.transform.apply(to: p)` in the follow-up scan.
@@ -63,13 +63,14 @@ public struct RigidRegistrar: Sendable {
             }
             affine = state.transform
         }
-        guard let last = reports.last(where: { $0.stopReason != .tooFewSamples }) else {
+        guard let last = reports.last(where: { $0.stopReason != .tooFewSamples }), let finalMetric = last.finalMetric
+        else {
             throw RegistrationError(.emptyRegion, image: "fixed",
                                     detail: "no pyramid level had \(config.minimumSamples) fixed samples in the "
                                         + "region; enlarge the region or lower minimumSamples")
         }
         return RegistrationResult(rigid: rigid, affine: affine, initial: initial, metric: config.metric,
-                                  finalMetric: last.finalMetric, iterations: reports.reduce(0) { $0 + $1.iterations },
+                                  finalMetric: finalMetric, iterations: reports.reduce(0) { $0 + $1.iterations },
                                   stopReason: last.stopReason, levels: reports)
     }
 
@@ -84,16 +85,15 @@ public struct RigidRegistrar: Sendable {
                                     strategy: config.sampling, center: center)
         guard samples.count >= config.minimumSamples else {
             reports.append(LevelReport(stage: stage, level: level, spacing: spacing, sampleCount: samples.count,
-                                       iterations: 0, initialMetric: .nan, finalMetric: .nan,
+                                       iterations: 0, initialMetric: nil, finalMetric: nil,
                                        stopReason: .tooFewSamples))
             return nil
         }
         var evaluator = try MetricEvaluator(samples: samples, moving: moving, metric: config.metric, level: level)
         let meanSpacing = cbrt(spacing.x * spacing.y * spacing.z)
-        let optimizer = RegularStepGradientDescent(
+        let optimizer = QuasiNewtonOptimizer(
             maximumStep: config.maximumStepLength * meanSpacing * (coarsest ? 2 : 1),
-            minimumStep: config.minimumStepLength * meanSpacing,
-            relaxation: config.relaxationFactor, maximumIterations: config.maximumIterationsPerLevel,
+            minimumStep: config.minimumStepLength * meanSpacing, maximumIterations: config.maximumIterationsPerLevel,
             gradientTolerance: config.gradientTolerance)
         let outcome = try optimizer.minimize(from: start, radius: samples.radius) { state in
             let parts = state.affineParts

@@ -58,8 +58,6 @@ import Testing
         let lesionErrors = targetRegistrationErrors(result.transform, truth,
                                                     at: TestPhantom.baselineLesions.map(\.center))
         let gridErrors = targetRegistrationErrors(result.transform, truth, at: bodyGridPoints)
-        print(c.name, result.levels.map { "\($0.level):\($0.iterations) \($0.stopReason) \($0.finalMetric)" },
-              lesionErrors.max() ?? -1, gridErrors.max() ?? -1)
         #expect(gridErrors.count > 40)
         #expect((lesionErrors.max() ?? .infinity) < Self.maximumTRE, "lesion TRE \(lesionErrors)")
         #expect((gridErrors.max() ?? .infinity) < Self.maximumTRE, "body grid TRE max \(gridErrors.max() ?? -1)")
