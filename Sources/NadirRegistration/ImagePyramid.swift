@@ -112,7 +112,8 @@ enum Moments {
                     var w = 0.0, wx = 0.0
                     var x = 0
                     while x < g.size.x {
-                        let h = Double(max(row[x] - floor, 0))
+                        let value = row[x]
+                        let h = value.isFinite ? Double(max(value - floor, 0)) : 0
                         w += h
                         wx += h * Double(x)
                         x &+= 1

@@ -103,7 +103,8 @@ struct MetricEvaluator {
                                     let c01 = c001 + fx * dx01, c11 = c011 + fx * dx11
                                     let gy0 = c10 - c00, gy1 = c11 - c01
                                     let c0 = c00 + fy * gy0, c1 = c01 + fy * gy1
-                                    values[i] = c0 + fz * (c1 - c0)
+                                    let value = c0 + fz * (c1 - c0)
+                                    values[i] = value.isFinite ? value : .nan  // NaN/inf voxels count as outside
                                     gradients[i] = SIMD3(gx0 + fz * (gx1 - gx0), gy0 + fz * (gy1 - gy0), c1 - c0)
                                 } else {
                                     values[i] = .nan

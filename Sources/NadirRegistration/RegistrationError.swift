@@ -8,6 +8,7 @@ public struct RegistrationError: Error, CustomStringConvertible, Sendable, Hasha
         public let rawValue: String
         /// Makes a code from its stable name.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The stable name.
         public var description: String { rawValue }
 
         /// An image has no voxels.
@@ -48,6 +49,7 @@ public struct RegistrationError: Error, CustomStringConvertible, Sendable, Hasha
         self.detail = detail
     }
 
+    /// The code, where it happened and the advice, in one line.
     public var description: String {
         var context: [String] = []
         if let image { context.append("image \(image)") }

@@ -20,47 +20,49 @@ public enum Resampler {
     public static func resample(_ volume: Volume<Float>, onto geometry: ImageGeometry,
                                 transform: some SpatialTransform = AffineTransform3D.identity,
                                 interpolation: Interpolation = .linear, defaultValue: Float = 0) throws -> Volume<Float> {
-        try resampleGeneric(volume, onto: geometry, transform: transform, interpolation: interpolation,
-                            defaultValue: defaultValue)
+        try resampleGeneric(volume, onto: geometry, transform: transform.affineTransform,
+                            interpolation: interpolation, defaultValue: defaultValue)
     }
 
     /// Resamples an `Int16` volume (CT in HU); linear results are rounded to the nearest integer.
     public static func resample(_ volume: Volume<Int16>, onto geometry: ImageGeometry,
                                 transform: some SpatialTransform = AffineTransform3D.identity,
                                 interpolation: Interpolation = .linear, defaultValue: Int16 = 0) throws -> Volume<Int16> {
-        try resampleGeneric(volume, onto: geometry, transform: transform, interpolation: interpolation,
-                            defaultValue: defaultValue)
+        try resampleGeneric(volume, onto: geometry, transform: transform.affineTransform,
+                            interpolation: interpolation, defaultValue: defaultValue)
     }
 
     /// Resamples a `UInt8` volume (masks, small label maps); use `.nearestNeighbor` for labels.
     public static func resample(_ volume: Volume<UInt8>, onto geometry: ImageGeometry,
                                 transform: some SpatialTransform = AffineTransform3D.identity,
                                 interpolation: Interpolation = .nearestNeighbor, defaultValue: UInt8 = 0) throws -> Volume<UInt8> {
-        try resampleGeneric(volume, onto: geometry, transform: transform, interpolation: interpolation,
-                            defaultValue: defaultValue)
+        try resampleGeneric(volume, onto: geometry, transform: transform.affineTransform,
+                            interpolation: interpolation, defaultValue: defaultValue)
     }
 
     /// Resamples a `UInt16` volume (label maps, MR); use `.nearestNeighbor` for labels.
     public static func resample(_ volume: Volume<UInt16>, onto geometry: ImageGeometry,
                                 transform: some SpatialTransform = AffineTransform3D.identity,
                                 interpolation: Interpolation = .nearestNeighbor, defaultValue: UInt16 = 0) throws -> Volume<UInt16> {
-        try resampleGeneric(volume, onto: geometry, transform: transform, interpolation: interpolation,
-                            defaultValue: defaultValue)
+        try resampleGeneric(volume, onto: geometry, transform: transform.affineTransform,
+                            interpolation: interpolation, defaultValue: defaultValue)
     }
 
     /// Resamples an `Int32` volume (label maps); use `.nearestNeighbor` for labels (linear is exact only up to 2^24).
     public static func resample(_ volume: Volume<Int32>, onto geometry: ImageGeometry,
                                 transform: some SpatialTransform = AffineTransform3D.identity,
                                 interpolation: Interpolation = .nearestNeighbor, defaultValue: Int32 = 0) throws -> Volume<Int32> {
-        try resampleGeneric(volume, onto: geometry, transform: transform, interpolation: interpolation,
-                            defaultValue: defaultValue)
+        try resampleGeneric(volume, onto: geometry, transform: transform.affineTransform,
+                            interpolation: interpolation, defaultValue: defaultValue)
     }
 
+    /// Called with a concrete voxel type and a concrete transform by each overload, so the optimiser
+    /// specialises the kernels (a generic transform parameter would leave them unspecialised: 10x slower).
     static func resampleGeneric<V: InterpolatableVoxel>(
-        _ volume: Volume<V>, onto geometry: ImageGeometry, transform: some SpatialTransform,
+        _ volume: Volume<V>, onto geometry: ImageGeometry, transform: AffineTransform3D,
         interpolation: Interpolation, defaultValue: V
     ) throws -> Volume<V> {
-        let map = try IndexMap(target: geometry, source: volume.geometry, transform: transform.affineTransform)
+        let map = try IndexMap(target: geometry, source: volume.geometry, transform: transform)
         var out = Volume<V>(geometry: geometry, repeating: defaultValue)
         guard geometry.voxelCount > 0, volume.geometry.voxelCount > 0 else { return out }
         out.withUnsafeMutableVoxels { target in

@@ -65,22 +65,25 @@ struct SampleSet: Sendable {
             let step = Double(lattice.count) / Double(count)
             chosen = (0..<count).map { lattice[min(lattice.count - 1, Int(Double($0) * step))] }
         }
-        var values = [Float](repeating: 0, count: chosen.count)
-        var offsets = [SIMD3<Double>](repeating: .zero, count: chosen.count)
+        var values: [Float] = []
+        var offsets: [SIMD3<Double>] = []
+        values.reserveCapacity(chosen.count)
+        offsets.reserveCapacity(chosen.count)
         var sumSquares = 0.0
         image.withUnsafeVoxels { v in
             let plane = g.size.x * g.size.y
-            for (i, offset) in chosen.enumerated() {
+            // Non-finite voxels (NaN padding in float images) carry no information: never sampled.
+            for offset in chosen where v[offset].isFinite {
                 let index = SIMD3<Int>(offset % g.size.x, (offset % plane) / g.size.x, offset / plane)
-                values[i] = v[offset]
+                values.append(v[offset])
                 let d = g.physicalPoint(at: index) - center
-                offsets[i] = d
+                offsets.append(d)
                 sumSquares += dot(d, d)
             }
         }
         self.values = values
         self.offsets = offsets
-        self.radius = chosen.isEmpty ? 1 : max(1, (sumSquares / Double(chosen.count)).squareRoot())
+        self.radius = values.isEmpty ? 1 : max(1, (sumSquares / Double(values.count)).squareRoot())
     }
 }
 
