@@ -50,7 +50,7 @@ public enum RegistrationRegion: Sendable {
 /// Settings of `RigidRegistrar`; the defaults suit CT-to-CT follow-up registration.
 public struct RegistrationConfiguration: Sendable {
     /// The similarity measure.
-    public var metric: Metric = .mattesMutualInformation(bins: 32)
+    public var metric: Metric = .mattesMutualInformation(bins: 50)
     /// Rigid (default) or rigid followed by affine.
     public var transformModel: TransformModel = .rigid
     /// How metric sample points are chosen.

@@ -2,8 +2,8 @@ public import NadirImaging
 internal import Foundation
 
 /// Registers a moving (follow-up) volume to a fixed (baseline) volume in physical space: moments
-/// initialisation, a multi-resolution pyramid, NCC or Mattes MI on sampled points, regular-step gradient
-/// quasi-Newton (BFGS) optimisation of the six rigid parameters, then optionally a 12-parameter affine refinement.
+/// initialisation, a multi-resolution pyramid, NCC or Mattes MI on sampled points, quasi-Newton (BFGS)
+/// optimisation of the six rigid parameters, then optionally a 12-parameter affine refinement.
 ///
 /// The result maps **fixed-space points to moving-space points** (ITK convention): a baseline lesion centre
 /// `p` lies at `result.transform.apply(to: p)` in the follow-up scan.
