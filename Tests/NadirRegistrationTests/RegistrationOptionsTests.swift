@@ -50,6 +50,32 @@ import Testing
         #expect(result.levels.allSatisfy { $0.sampleCount <= Int(4.0 / 3.0 * Double.pi * 50 * 50 * 50 / 15) })
     }
 
+    @Test func maskRegionOnAnotherGridRestrictsTheSamples() throws {
+        let (fixed, moving) = try Self.pair.get()
+        // A coarse mask (5 mm voxels, shifted grid) of a 60 mm ball around the liver lesion.
+        let maskGeometry = ImageGeometry(size: [40, 40, 40], origin: [-101, -99, -98], spacing: [5, 5, 5])
+        var mask = Volume<UInt8>(geometry: maskGeometry, repeating: 0)
+        let lesion = TestPhantom.baselineLesions[2].center
+        for z in 0..<40 {
+            for y in 0..<40 {
+                for x in 0..<40 {
+                    let d = maskGeometry.physicalPoint(at: SIMD3<Int>(x, y, z)) - lesion
+                    if (d * d).sum() < 60 * 60 { mask[x, y, z] = 1 }
+                }
+            }
+        }
+        var configuration = Self.quick(.normalizedCrossCorrelation)
+        configuration.region = .mask(mask)
+        let result = try RigidRegistrar(configuration).register(fixed: fixed, moving: moving)
+        let error = targetRegistrationErrors(result.transform, Self.truth, at: [lesion])[0]
+        #expect(error < RigidRegistrarTests.maximumTRE, "TRE at the lesion \(error)")
+        // Each level drew from at most the ball's voxels (radius + half a mask voxel), not the whole image:
+        // at 5 mm that is about 8,200, below the 10,000 asked for.
+        let ball = 4.0 / 3.0 * Double.pi * 62.5 * 62.5 * 62.5
+        #expect(result.levels.allSatisfy { $0.sampleCount <= Int(ball / ($0.spacing.x * $0.spacing.y * $0.spacing.z)) })
+        #expect(result.levels.contains { $0.sampleCount < 10_000 })
+    }
+
     @Test func affineRefinementRecoversScalingThatRigidCannot() throws {
         let scaling = AffineTransform3D(matrix: Matrix3(rows: [1.04, 0.01, 0], [0, 0.97, 0.015], [0, 0, 1.03]),
                                         translation: [6, -4, 8], center: [0, 0, 0])
