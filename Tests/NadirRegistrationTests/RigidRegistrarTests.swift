@@ -63,4 +63,22 @@ import Testing
         #expect((gridErrors.max() ?? .infinity) < Self.maximumTRE, "body grid TRE max \(gridErrors.max() ?? -1)")
         #expect(result.iterations > 0)
     }
+
+    /// A follow-up acquired in another contrast phase: soft tissue enhanced non-linearly (tissue above
+    /// -200 HU mapped through `1.6 v + 80`, lung and air unchanged). Mattes MI does not assume a linear
+    /// relation between the two scans' intensities.
+    @Test func mutualInformationToleratesANonLinearContrastChange() throws {
+        let c = Self.cases[2]
+        let truth = Self.truth(c)
+        let fixed = try TestPhantom(lesions: TestPhantom.baselineLesions, seed: 41).render(on: Self.fixedGeometry)
+        let moving = try TestPhantom(lesions: TestPhantom.followUpLesions, seed: 42)
+            .render(on: Self.fixedGeometry, anatomyToScan: truth.affineTransform)
+            .converted { $0 < -200 ? $0 : 1.6 * $0 + 80 }
+        var configuration = RegistrationConfiguration(metric: .mattesMutualInformation(bins: 32))
+        configuration.samplesPerLevel = 20_000
+        let result = try RigidRegistrar(configuration).register(fixed: fixed, moving: moving)
+        let errors = targetRegistrationErrors(result.transform, truth,
+                                              at: bodyGridPoints + TestPhantom.baselineLesions.map(\.center))
+        #expect((errors.max() ?? .infinity) < Self.maximumTRE, "TRE max \(errors.max() ?? -1)")
+    }
 }
