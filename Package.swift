@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "NadirReport", targets: ["NadirReport"]),
         .library(name: "NadirDICOM", targets: ["NadirDICOM"]),
         .library(name: "NadirImageIO", targets: ["NadirImageIO"]),
+        .library(name: "NadirRegistration", targets: ["NadirRegistration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,9 +67,11 @@ let package = Package(
         .target(name: "NadirImageIO",
                 dependencies: ["NadirImaging", "NadirCompression", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strictSettings),
+        // Rigid/affine registration (NCC, Mattes MI), resampling, and lesion tracking by optimal assignment.
+        .target(name: "NadirRegistration", dependencies: ["NadirImaging", "NadirModel"], swiftSettings: strictSettings),
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
         .executableTarget(name: "nadir-bench", dependencies: [
-            "NadirCompression", "NadirCriteria", "NadirReport", "NadirModel", "NadirImaging", "NadirDICOM", "NadirImageIO",
+            "NadirCompression", "NadirCriteria", "NadirReport", "NadirModel", "NadirImaging", "NadirDICOM", "NadirImageIO", "NadirRegistration",
         ], swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
@@ -91,6 +94,8 @@ let package = Package(
         .testTarget(name: "NadirWorkflowTests", dependencies: [
             "NadirWorkflow", "NadirStore", "NadirModel", "NadirImaging", "NadirImageIO",
         ], swiftSettings: strictSettings),
+        .testTarget(name: "NadirRegistrationTests", dependencies: ["NadirRegistration", "NadirImaging", "NadirModel"],
+                    swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

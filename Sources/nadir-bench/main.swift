@@ -10,6 +10,7 @@ func allBenchmarks() -> [Benchmark] {
     list += Benchmarks.report
     list += Benchmarks.dicom
     list += Benchmarks.nifti
+    list += Benchmarks.registration
     return list
 }
 
