@@ -84,7 +84,8 @@ CREATE TABLE measurement (
   algorithm TEXT,
   image_hash TEXT,
   mask_hash TEXT,
-  source TEXT,
+  source TEXT, review TEXT NOT NULL DEFAULT 'confirmed'
+  CHECK (review IN ('proposed', 'confirmed')),
   UNIQUE (lesion_id, timepoint_id, reader)
 ) STRICT;
 
@@ -294,7 +295,7 @@ CREATE TRIGGER measurement_audit_delete BEFORE DELETE ON measurement BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM audit_context);
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'delete', 'measurement', (SELECT subject_id FROM lesion WHERE id = OLD.lesion_id), (SELECT label FROM lesion WHERE id = OLD.lesion_id),
-           (SELECT visit FROM timepoint WHERE id = OLD.timepoint_id), json_object('reader', OLD.reader, 'state', OLD.state, 'long_axis_hmm', OLD.long_axis_hmm, 'short_axis_hmm', OLD.short_axis_hmm, 'volume_hmm3', OLD.volume_hmm3, 'mean_density_chu', OLD.mean_density_chu, 'sul_peak_msul', OLD.sul_peak_msul, 'method', OLD.method, 'algorithm', OLD.algorithm, 'image_hash', OLD.image_hash, 'mask_hash', OLD.mask_hash, 'source', OLD.source), NULL, reason
+           (SELECT visit FROM timepoint WHERE id = OLD.timepoint_id), json_object('reader', OLD.reader, 'state', OLD.state, 'long_axis_hmm', OLD.long_axis_hmm, 'short_axis_hmm', OLD.short_axis_hmm, 'volume_hmm3', OLD.volume_hmm3, 'mean_density_chu', OLD.mean_density_chu, 'sul_peak_msul', OLD.sul_peak_msul, 'method', OLD.method, 'algorithm', OLD.algorithm, 'image_hash', OLD.image_hash, 'mask_hash', OLD.mask_hash, 'source', OLD.source, 'review', OLD.review), NULL, reason
     FROM audit_context;
 END;
 
@@ -303,7 +304,7 @@ CREATE TRIGGER measurement_audit_insert AFTER INSERT ON measurement BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM audit_context);
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'insert', 'measurement', (SELECT subject_id FROM lesion WHERE id = NEW.lesion_id), (SELECT label FROM lesion WHERE id = NEW.lesion_id),
-           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), NULL, json_object('reader', NEW.reader, 'state', NEW.state, 'long_axis_hmm', NEW.long_axis_hmm, 'short_axis_hmm', NEW.short_axis_hmm, 'volume_hmm3', NEW.volume_hmm3, 'mean_density_chu', NEW.mean_density_chu, 'sul_peak_msul', NEW.sul_peak_msul, 'method', NEW.method, 'algorithm', NEW.algorithm, 'image_hash', NEW.image_hash, 'mask_hash', NEW.mask_hash, 'source', NEW.source), reason
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), NULL, json_object('reader', NEW.reader, 'state', NEW.state, 'long_axis_hmm', NEW.long_axis_hmm, 'short_axis_hmm', NEW.short_axis_hmm, 'volume_hmm3', NEW.volume_hmm3, 'mean_density_chu', NEW.mean_density_chu, 'sul_peak_msul', NEW.sul_peak_msul, 'method', NEW.method, 'algorithm', NEW.algorithm, 'image_hash', NEW.image_hash, 'mask_hash', NEW.mask_hash, 'source', NEW.source, 'review', NEW.review), reason
     FROM audit_context;
 END;
 
@@ -312,7 +313,7 @@ CREATE TRIGGER measurement_audit_update AFTER UPDATE ON measurement BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM audit_context);
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'update', 'measurement', (SELECT subject_id FROM lesion WHERE id = NEW.lesion_id), (SELECT label FROM lesion WHERE id = NEW.lesion_id),
-           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), json_object('reader', OLD.reader, 'state', OLD.state, 'long_axis_hmm', OLD.long_axis_hmm, 'short_axis_hmm', OLD.short_axis_hmm, 'volume_hmm3', OLD.volume_hmm3, 'mean_density_chu', OLD.mean_density_chu, 'sul_peak_msul', OLD.sul_peak_msul, 'method', OLD.method, 'algorithm', OLD.algorithm, 'image_hash', OLD.image_hash, 'mask_hash', OLD.mask_hash, 'source', OLD.source), json_object('reader', NEW.reader, 'state', NEW.state, 'long_axis_hmm', NEW.long_axis_hmm, 'short_axis_hmm', NEW.short_axis_hmm, 'volume_hmm3', NEW.volume_hmm3, 'mean_density_chu', NEW.mean_density_chu, 'sul_peak_msul', NEW.sul_peak_msul, 'method', NEW.method, 'algorithm', NEW.algorithm, 'image_hash', NEW.image_hash, 'mask_hash', NEW.mask_hash, 'source', NEW.source), reason
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), json_object('reader', OLD.reader, 'state', OLD.state, 'long_axis_hmm', OLD.long_axis_hmm, 'short_axis_hmm', OLD.short_axis_hmm, 'volume_hmm3', OLD.volume_hmm3, 'mean_density_chu', OLD.mean_density_chu, 'sul_peak_msul', OLD.sul_peak_msul, 'method', OLD.method, 'algorithm', OLD.algorithm, 'image_hash', OLD.image_hash, 'mask_hash', OLD.mask_hash, 'source', OLD.source, 'review', OLD.review), json_object('reader', NEW.reader, 'state', NEW.state, 'long_axis_hmm', NEW.long_axis_hmm, 'short_axis_hmm', NEW.short_axis_hmm, 'volume_hmm3', NEW.volume_hmm3, 'mean_density_chu', NEW.mean_density_chu, 'sul_peak_msul', NEW.sul_peak_msul, 'method', NEW.method, 'algorithm', NEW.algorithm, 'image_hash', NEW.image_hash, 'mask_hash', NEW.mask_hash, 'source', NEW.source, 'review', NEW.review), reason
     FROM audit_context;
 END;
 

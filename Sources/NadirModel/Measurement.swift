@@ -62,11 +62,13 @@ public struct Measurement: Hashable, Sendable, Codable {
     /// Who read the scan ("INVESTIGATOR", "RADIOLOGIST 1"): CDISC TREVAL / TREVALID.
     public var reader: String
     public var provenance: Provenance
+    /// Proposed by tracking and not yet confirmed by a person; proposed values are not assessed.
+    public var isProposed: Bool
 
     public init(subjectID: SubjectID, lesionID: LesionID, visit: String, state: MeasurementState,
                 longAxis: Length? = nil, shortAxis: Length? = nil, volume: VolumeMeasure? = nil,
                 meanDensity: Density? = nil, sulPeak: StandardizedUptake? = nil, method: MeasurementMethod = .manual,
-                reader: String, provenance: Provenance = Provenance()) {
+                reader: String, provenance: Provenance = Provenance(), isProposed: Bool = false) {
         self.subjectID = subjectID
         self.lesionID = lesionID
         self.visit = visit
@@ -79,6 +81,7 @@ public struct Measurement: Hashable, Sendable, Codable {
         self.method = method
         self.reader = reader
         self.provenance = provenance
+        self.isProposed = isProposed
     }
 
     /// The product of the perpendicular diameters (WHO, RANO, Lugano), when both are known.

@@ -142,7 +142,9 @@ public struct CaseWriter {
         var record = MeasurementRecord(measurement, lesionId: lesionID, timepointId: timepointID)
         let existing = try MeasurementRecord.filter(Column("lesion_id") == lesionID && Column("timepoint_id") == timepointID
             && Column("reader") == measurement.reader).fetchOne(db)
-        return try upsert(&record, existing: existing, same: { $0.sameValues(as: $1) }, isCorrection: isCorrection,
+        // A proposed (tracked) value is replaced without a reason: replacing it is the review it waits for.
+        return try upsert(&record, existing: existing, same: { $0.sameValues(as: $1) },
+                          isCorrection: isCorrection || existing?.review == "proposed",
                           subject: measurement.subjectID, lesion: measurement.lesionID, visit: measurement.visit)
     }
 

@@ -141,6 +141,7 @@ struct MeasurementRecord: Codable, FetchableRecord, MutablePersistableRecord, Eq
     var imageHash: String?
     var maskHash: String?
     var source: String?
+    var review: String
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -160,6 +161,7 @@ struct MeasurementRecord: Codable, FetchableRecord, MutablePersistableRecord, Eq
         imageHash = m.provenance.imageHash
         maskHash = m.provenance.maskHash
         source = m.provenance.source
+        review = m.isProposed ? "proposed" : "confirmed"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -181,7 +183,8 @@ struct MeasurementRecord: Codable, FetchableRecord, MutablePersistableRecord, Eq
                            volume: volumeHmm3.map(VolumeMeasure.init(units:)),
                            meanDensity: meanDensityChu.map(Density.init(units:)),
                            sulPeak: sulPeakMsul.map(StandardizedUptake.init(units:)), method: method, reader: reader,
-                           provenance: Provenance(algorithm: algorithm, imageHash: imageHash, maskHash: maskHash, source: source))
+                           provenance: Provenance(algorithm: algorithm, imageHash: imageHash, maskHash: maskHash, source: source),
+                           isProposed: review == "proposed")
     }
 }
 

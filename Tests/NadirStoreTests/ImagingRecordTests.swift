@@ -65,3 +65,45 @@ import Testing
         #expect(stored.first?.status == .confirmed)
     }
 }
+
+@Suite struct ReviewTests {
+    @Test func proposedMeasurementsAreReplacedFreelyAndConfirmedWithAudit() throws {
+        let db = try StoreFixture.makeDatabase()
+        var proposal = StoreFixture.measurement("T01", "WEEK 6", long: "12.0")
+        proposal.isProposed = true
+        _ = try db.write(as: StoreFixture.context) { try $0.record(proposal) }
+        // A person's value replaces the proposal without a reason.
+        var typed = StoreFixture.measurement("T01", "WEEK 6", long: "12.5")
+        typed.isProposed = true
+        #expect(try db.write(as: StoreFixture.context) { try $0.record(typed) } == .corrected)
+        let confirmed = try db.write(as: AuditContext(user: "reader", reason: "measure confirm")) {
+            try $0.confirmProposals(subject: "S01", visit: "WEEK 6")
+        }
+        #expect(confirmed == ["T01"])
+        let stored = try db.read { try $0.measurements("S01") }
+        #expect(stored.first?.isProposed == false)
+        let trail = try db.read { try $0.auditEntries(subject: "S01", lesion: "T01", visit: "WEEK 6") }
+        #expect(trail.last?.oldValue?["review"] == .text("proposed"))
+        #expect(trail.last?.newValue?["review"] == .text("confirmed"))
+        // Once confirmed, a different value needs a reason again.
+        #expect { try db.write(as: StoreFixture.context) { try $0.record(StoreFixture.measurement("T01", "WEEK 6", long: "13.0")) } }
+            throws: { ($0 as? StoreError)?.code == .correctionNeedsReason }
+    }
+
+    @Test func onlyUnconfirmedCandidateNewLesionsCanBeRejected() throws {
+        let db = try StoreFixture.makeDatabase()
+        try db.write(as: StoreFixture.context) { w in
+            try w.addLesion(Lesion(subjectID: "S01", id: "NEW01", trackingUID: GeneratedUID.make(), role: .new,
+                                   organ: "LIVER", isNodal: false, firstVisit: "WEEK 6"))
+            var m = StoreFixture.measurement("NEW01", "WEEK 6", long: "11.0")
+            m.isProposed = true
+            try w.record(m)
+        }
+        #expect(throws: StoreError.self) { try db.write(as: StoreFixture.context) { try $0.rejectCandidate(subject: "S01", lesion: "T01") } }
+        try db.write(as: AuditContext(user: "reader", reason: "not a lesion: vessel")) { try $0.rejectCandidate(subject: "S01", lesion: "NEW01") }
+        #expect(try db.read { try $0.lesions("S01") }.contains { $0.id == "NEW01" } == false)
+        let trail = try db.read { try $0.auditEntries(subject: "S01", lesion: "NEW01") }
+        #expect(trail.filter { $0.action == "delete" }.map(\.entity).sorted() == ["lesion", "measurement"])
+        #expect(trail.allSatisfy { $0.action != "delete" || $0.reason == "not a lesion: vessel" })
+    }
+}

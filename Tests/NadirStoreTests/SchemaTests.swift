@@ -16,7 +16,8 @@ import Testing
     @Test func migrationsApplyInOrderAndTriggersComeLast() throws {
         let queue = try DatabaseQueue()
         let migrator = Migrations.migrator
-        #expect(migrator.migrations == ["v1-create-case", "v1-audit-triggers", "v2-scans-registrations-segmentations"])
+        #expect(migrator.migrations == ["v1-create-case", "v1-audit-triggers", "v2-scans-registrations-segmentations",
+                                        "v3-measurement-review"])
         try migrator.migrate(queue, upTo: "v1-create-case")
         let triggersBefore = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
         #expect(triggersBefore == 0)
