@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .library(name: "NadirModel", targets: ["NadirModel"]),
         .library(name: "NadirImaging", targets: ["NadirImaging"]),
+        .library(name: "NadirSegmentation", targets: ["NadirSegmentation"]),
+        .library(name: "NadirMeasurement", targets: ["NadirMeasurement"]),
+        .library(name: "NadirTestSupport", targets: ["NadirTestSupport"]),
     ],
     dependencies: [],
     targets: [
@@ -23,12 +26,26 @@ let package = Package(
         // The system zlib (Debian zlib1g-dev), wrapped for Swift.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NadirCompression", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        // Label maps, connected components, morphology in mm, seeded lesion segmentation.
+        .target(name: "NadirSegmentation", dependencies: ["NadirImaging", "NadirModel"], swiftSettings: strictSettings),
+        // RECIST axes, Feret diameter, volumes, marching-cubes meshes, density and SULpeak.
+        .target(name: "NadirMeasurement", dependencies: ["NadirImaging", "NadirModel", "NadirSegmentation"],
+                swiftSettings: strictSettings),
+        // Synthetic CT phantoms with ground-truth label maps (tests, the demo and `nadir phantom` only).
+        .target(name: "NadirTestSupport", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
-        .executableTarget(name: "nadir-bench", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
+        .executableTarget(name: "nadir-bench",
+                          dependencies: ["NadirCompression", "NadirSegmentation", "NadirMeasurement", "NadirTestSupport"],
+                          swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
         .testTarget(name: "NadirImagingTests", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
+        .testTarget(name: "NadirSegmentationTests", dependencies: ["NadirSegmentation", "NadirTestSupport"],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "NadirMeasurementTests",
+                    dependencies: ["NadirMeasurement", "NadirSegmentation", "NadirTestSupport"],
+                    swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
