@@ -129,8 +129,8 @@ struct RegionWork {
         }
         let enough = max(5, shell / 33)
         var lo = mu - preset.defaultHalfWidth, hi = mu + preset.defaultHalfWidth
-        if below.count >= enough { lo = max(lo, (mu + RegionWork.median(below)) / 2) }
-        if above.count >= enough { hi = min(hi, (mu + RegionWork.median(above)) / 2) }
+        if below.count >= enough { lo = (mu + RegionWork.median(below)) / 2 }
+        if above.count >= enough { hi = (mu + RegionWork.median(above)) / 2 }
         return min(lo, mu - delta)...max(hi, mu + delta)
     }
 }
