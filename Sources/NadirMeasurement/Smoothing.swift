@@ -18,18 +18,25 @@ enum Smoothing {
             let k = kernel(sigma[axis])
             let radius = k.count / 2
             let n = size[axis], stride = strides[axis]
+            let lines = a.count / n
             a.withUnsafeBufferPointer { input in
                 b.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<input.count {
-                        let position = (i / stride) % n
-                        var sum: Float = 0
-                        let lo = max(-radius, -position), hi = min(radius, n - 1 - position)
-                        var t = lo
-                        while t <= hi {
-                            sum += k[t + radius] * input[i + t * stride]
-                            t += 1
+                    k.withUnsafeBufferPointer { k in
+                        for line in 0..<lines {
+                            let start = stride == 1 ? line * n : (line / stride) * stride * n + line % stride
+                            var q = 0
+                            while q < n {
+                                var sum: Float = 0
+                                var t = max(-radius, -q)
+                                let hi = min(radius, n - 1 - q)
+                                while t <= hi {
+                                    sum += k[t + radius] * input[start + (q + t) * stride]
+                                    t += 1
+                                }
+                                out[start + q * stride] = sum
+                                q += 1
+                            }
                         }
-                        out[i] = sum
                     }
                 }
             }

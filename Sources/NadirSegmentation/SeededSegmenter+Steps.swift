@@ -45,17 +45,25 @@ struct RegionWork {
             let total = kernel.reduce(0, +)
             kernel = kernel.map { $0 / total }
             let n = size[axis], stride = strides[axis]
+            let lines = count / n
             a.withUnsafeBufferPointer { input in
                 b.withUnsafeMutableBufferPointer { out in
                     kernel.withUnsafeBufferPointer { k in
-                        for i in 0..<count {
-                            let position = (i / stride) % n
-                            var sum = 0.0
-                            for t in -radius...radius {
-                                let q = min(max(position + t, 0), n - 1)  // clamp at the region's border
-                                sum += k[t + radius] * input[i + (q - position) * stride]
+                        for line in 0..<lines {
+                            // The first sample of each line along `axis`.
+                            let start = stride == 1 ? line * n : (line / stride) * stride * n + line % stride
+                            var q = 0
+                            while q < n {
+                                var sum = 0.0
+                                var t = -radius
+                                while t <= radius {
+                                    let r = min(max(q + t, 0), n - 1)  // clamp at the region's border
+                                    sum += k[t + radius] * input[start + r * stride]
+                                    t += 1
+                                }
+                                out[start + q * stride] = sum
+                                q += 1
                             }
-                            out[i] = sum
                         }
                     }
                 }

@@ -41,10 +41,30 @@ public struct SeededSegmenter: Sendable {
             }
             seedIndex = i
         }
-        let p = preset
-        guard p.maximumRadius > 0, p.smoothingSigma >= 0, p.openingRadius >= 0, p.minimumHalfWidth > 0 else {
-            throw SegmentationError(.invalidParameter, index: seedIndex, detail: "preset \(p.name) has a negative size")
+        guard preset.maximumRadius > 0, preset.smoothingSigma >= 0, preset.openingRadius >= 0,
+              preset.minimumHalfWidth > 0 else {
+            throw SegmentationError(.invalidParameter, index: seedIndex, detail: "preset \(preset.name) has a negative size")
         }
+        // Most lesions are small: try a small bounded region first and widen it only when the lesion reaches
+        // its edge (the result inside a region the lesion does not reach is the same, at a fraction of the cost).
+        var radius = min(preset.maximumRadius, 15)
+        while true {
+            var p = preset
+            p.maximumRadius = radius
+            p.enclosingClosingRadius = min(preset.enclosingClosingRadius, radius + 1)
+            var result = try attempt(volume, seedIndex: seedIndex, preset: p)
+            if !result.reachedSizeLimit || radius >= preset.maximumRadius {
+                result.preset = preset
+                return result
+            }
+            radius = min(preset.maximumRadius, radius * 2)
+        }
+    }
+
+    private func attempt(_ volume: Volume<Int16>, seedIndex: SIMD3<Int>, preset p: SegmentationPreset)
+        throws(SegmentationError) -> SegmentationResult
+    {
+        let g = volume.geometry
         // Region of interest: the bounded region plus room for the context closing and the shell.
         let reach = p.maximumRadius + 5 + (p.enclosingTissue == nil ? 0 : p.enclosingClosingRadius)
         let half = SIMD3<Int>((SIMD3(repeating: reach) / g.spacing).rounded(.up))

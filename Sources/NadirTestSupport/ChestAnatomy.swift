@@ -15,9 +15,33 @@ public struct ChestAnatomy: Hashable, Sendable {
     /// The densities used.
     public var densities: Densities
 
+    /// The shapes, copied into the instance so the per-voxel code reads stored values (a `static let` read
+    /// costs a `swift_once` check per access in the hot loop).
+    let shape: Shape
+
+    struct Shape: Hashable, Sendable {
+        var body = ChestAnatomy.body, muscle = ChestAnatomy.muscle
+        var rightLung = Ellipsoid(ChestAnatomy.rightLung), leftLung = Ellipsoid(ChestAnatomy.leftLung)
+        var liver = Ellipsoid(ChestAnatomy.liver), heart = Ellipsoid(ChestAnatomy.heart)
+        var aorta = ChestAnatomy.aorta.axis, aortaRadius = ChestAnatomy.aorta.radius
+        var vertebra = ChestAnatomy.vertebra.axis, vertebraRadius = ChestAnatomy.vertebra.radius
+        var canal = ChestAnatomy.canal.axis, canalRadius = ChestAnatomy.canal.radius
+    }
+
+    struct Ellipsoid: Hashable, Sendable {
+        var centre: SIMD3<Double>, radii: SIMD3<Double>
+        init(_ e: (centre: SIMD3<Double>, radii: SIMD3<Double>)) { centre = e.centre; radii = e.radii }
+        @inline(__always)
+        func contains(_ x: Double, _ y: Double, _ z: Double) -> Bool {
+            let u = (x - centre.x) / radii.x, v = (y - centre.y) / radii.y, w = (z - centre.z) / radii.z
+            return u * u + v * v + w * w <= 1
+        }
+    }
+
     /// Makes the anatomy with typical densities.
     public init(densities: Densities = Densities()) {
         self.densities = densities
+        self.shape = Shape()
     }
 
     // Shapes (body frame, mm). Exposed so tests can place lesions against them.
@@ -39,44 +63,37 @@ public struct ChestAnatomy: Hashable, Sendable {
     public static let vertebra = (axis: SIMD2<Double>(0, 72), radius: 18.0)
     public static let canal = (axis: SIMD2<Double>(0, 98), radius: 8.0)
 
-    @inline(__always)
-    static func inEllipsoid(_ x: Double, _ y: Double, _ z: Double,
-                            _ e: (centre: SIMD3<Double>, radii: SIMD3<Double>)) -> Bool {
-        let u = (x - e.centre.x) / e.radii.x, v = (y - e.centre.y) / e.radii.y, w = (z - e.centre.z) / e.radii.z
-        return u * u + v * v + w * w <= 1
-    }
-
     /// The density (HU) at a body point.
     public func density(at b: SIMD3<Double>) -> Double { density(b.x, b.y, b.z) }
 
     /// The density (HU) at a body point given by its coordinates (scalar arithmetic: fast in debug builds too).
     public func density(_ x: Double, _ y: Double, _ z: Double) -> Double {
-        let d = densities
-        let ex = x / Self.body.x, ey = y / Self.body.y
+        let d = densities, sh = shape
+        let ex = x / sh.body.x, ey = y / sh.body.y
         if ex * ex + ey * ey > 1 { return d.air }
-        let mx = x / Self.muscle.x, my = y / Self.muscle.y
+        let mx = x / sh.muscle.x, my = y / sh.muscle.y
         let inner = mx * mx + my * my
         if inner > 1 { return d.fat }
         // Spine and aorta run the whole length.
-        let vx = x - Self.vertebra.axis.x, vy = y - Self.vertebra.axis.y
+        let vx = x - sh.vertebra.x, vy = y - sh.vertebra.y
         let vr2 = vx * vx + vy * vy
-        let vertebra = Self.vertebra.radius
+        let vertebra = sh.vertebraRadius
         if vr2 <= vertebra * vertebra {
             return vr2 > (vertebra - 3) * (vertebra - 3) ? d.corticalBone : d.cancellousBone
         }
-        let cx = x - Self.canal.axis.x, cy = y - Self.canal.axis.y
-        if cx * cx + cy * cy <= Self.canal.radius * Self.canal.radius { return d.cerebrospinalFluid }
-        let ax = x - Self.aorta.axis.x, ay = y - Self.aorta.axis.y
-        if ax * ax + ay * ay <= Self.aorta.radius * Self.aorta.radius { return d.vessel }
-        if Self.inEllipsoid(x, y, z, Self.rightLung) || Self.inEllipsoid(x, y, z, Self.leftLung) { return d.lung }
+        let cx = x - sh.canal.x, cy = y - sh.canal.y
+        if cx * cx + cy * cy <= sh.canalRadius * sh.canalRadius { return d.cerebrospinalFluid }
+        let ax = x - sh.aorta.x, ay = y - sh.aorta.y
+        if ax * ax + ay * ay <= sh.aortaRadius * sh.aortaRadius { return d.vessel }
+        if sh.rightLung.contains(x, y, z) || sh.leftLung.contains(x, y, z) { return d.lung }
         // Ribs: a band just outside the lungs, one rib every 25 mm of height, over the thorax.
         if z > -30, z < 170, inner > 0.7744, inner < 0.9025 {
             let ring = inner.squareRoot()
             let phase = (z + 1000).truncatingRemainder(dividingBy: 25)
             if phase < 9 { return ring > 0.905 && ring < 0.935 ? d.cancellousBone : d.corticalBone }
         }
-        if Self.inEllipsoid(x, y, z, Self.heart) { return d.softTissue }
-        if Self.inEllipsoid(x, y, z, Self.liver) { return d.liver }
+        if sh.heart.contains(x, y, z) { return d.softTissue }
+        if sh.liver.contains(x, y, z) { return d.liver }
         // Mediastinal fat between the lungs, above the diaphragm.
         if z > -20, abs(x) < 40, y < 55 { return d.fat }
         return d.softTissue

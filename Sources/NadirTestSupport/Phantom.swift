@@ -72,41 +72,47 @@ public struct Phantom: Sendable {
         let noise = NoiseField(seed: noiseSeed, standardDeviation: noiseStandardDeviation)
         let voxels = [Int16](unsafeUninitializedCapacity: g.voxelCount) { out, initialized in
             let box = SendableBox(out)
-            DispatchQueue.concurrentPerform(iterations: nz) { z in
+            let slabs = min(nz, 16)
+            DispatchQueue.concurrentPerform(iterations: slabs) { slab in
                 let out = box.value
+                let z0 = nz * slab / slabs, z1 = nz * (slab + 1) / slabs
                 guard let anatomy else {
-                    for o in (z * nx * ny)..<((z + 1) * nx * ny) { out[o] = Phantom.clamp(background + noise.value(at: o)) }
+                    for o in (z0 * nx * ny)..<(z1 * nx * ny) { out[o] = Phantom.clamp(background + noise.value(at: o)) }
                     return
                 }
-                // Densities at the voxel corners below and above this slice.
+                // Densities at the voxel corners below and above the current slice; the upper plane of one
+                // slice is the lower plane of the next.
                 let cx = nx + 1
-                var corners = [[Double]](repeating: [Double](repeating: 0, count: cx * (ny + 1)), count: 2)
                 let (sx, sy, sz) = (step.c0.x, step.c0.y, step.c0.z)
-                for k in 0..<2 {
+                func cornerPlane(_ zc: Double, into plane: inout [Double]) {
                     for y in 0...ny {
-                        let b = b0 + step * SIMD3<Double>(-0.5, Double(y) - 0.5, Double(z) + Double(k) - 0.5)
+                        let b = b0 + step * SIMD3<Double>(-0.5, Double(y) - 0.5, zc)
                         var (px, py, pz) = (b.x, b.y, b.z)
                         for x in 0...nx {
-                            corners[k][y * cx + x] = anatomy.density(px, py, pz)
+                            plane[y * cx + x] = anatomy.density(px, py, pz)
                             px += sx; py += sy; pz += sz
                         }
                     }
                 }
-                for y in 0..<ny {
-                    let b = b0 + step.c1 * Double(y) + step.c2 * Double(z)
-                    var (px, py, pz) = (b.x, b.y, b.z)
-                    var o = (z * ny + y) * nx
-                    for x in 0..<nx {
-                        var c = 0.0
-                        for k in 0..<2 {
-                            c += corners[k][y * cx + x] + corners[k][y * cx + x + 1]
-                                + corners[k][(y + 1) * cx + x] + corners[k][(y + 1) * cx + x + 1]
+                var below = [Double](repeating: 0, count: cx * (ny + 1)), above = below
+                cornerPlane(Double(z0) - 0.5, into: &below)
+                for z in z0..<z1 {
+                    cornerPlane(Double(z) + 0.5, into: &above)
+                    for y in 0..<ny {
+                        let b = b0 + step.c1 * Double(y) + step.c2 * Double(z)
+                        var (px, py, pz) = (b.x, b.y, b.z)
+                        var o = (z * ny + y) * nx
+                        for x in 0..<nx {
+                            let i = y * cx + x
+                            let c = below[i] + below[i + 1] + below[i + cx] + below[i + cx + 1]
+                                + above[i] + above[i + 1] + above[i + cx] + above[i + cx + 1]
+                            let value = 0.5 * anatomy.density(px, py, pz) + 0.0625 * c + noise.value(at: o)
+                            out[o] = Phantom.clamp(value)
+                            px += sx; py += sy; pz += sz
+                            o &+= 1
                         }
-                        let value = 0.5 * anatomy.density(px, py, pz) + 0.0625 * c + noise.value(at: o)
-                        out[o] = Phantom.clamp(value)
-                        px += sx; py += sy; pz += sz
-                        o &+= 1
                     }
+                    swap(&below, &above)
                 }
             }
             initialized = g.voxelCount

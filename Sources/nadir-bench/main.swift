@@ -6,6 +6,7 @@ import Foundation
 func allBenchmarks() -> [Benchmark] {
     var list: [Benchmark] = []
     list += Benchmarks.compression
+    list += Benchmarks.measurement
     return list
 }
 
