@@ -73,7 +73,8 @@ struct BoxMask {
     func keepingComponent(nearest index: SIMD3<Int>, connectivity: Connectivity) -> BoxMask {
         let (labels, sizes) = components(connectivity)
         guard !sizes.isEmpty else { return self }
-        var chosen = labels[offset(index)]
+        var chosen: UInt32 = 0
+        if all(index .>= .zero), all(index .< size) { chosen = labels[offset(index)] }
         if chosen == 0 {
             var best = Double.infinity
             for z in 0..<size.z {
@@ -114,4 +115,50 @@ struct BoxMask {
     }
 
     var isEmpty: Bool { !voxels.contains { $0 != 0 } }
+
+    /// The bounding box of the foreground grown by `margin` and clipped to the box; nil when empty.
+    func bounds(margin: SIMD3<Int>) -> IndexRegion? {
+        var lo = SIMD3<Int>(repeating: Int.max), hi = SIMD3<Int>(repeating: Int.min)
+        var i = 0
+        for z in 0..<size.z { for y in 0..<size.y { for x in 0..<size.x {
+            if voxels[i] != 0 {
+                lo = pointwiseMin(lo, SIMD3(x, y, z))
+                hi = pointwiseMax(hi, SIMD3(x, y, z))
+            }
+            i += 1
+        } } }
+        guard lo.x <= hi.x else { return nil }
+        return IndexRegion(lower: lo, upper: hi).padded(by: margin, clippedTo: size)
+    }
+
+    /// The voxels of `box`.
+    func cropped(to box: IndexRegion) -> BoxMask {
+        BoxMask(size: box.size, spacing: spacing, voxels: BoxMask.crop(voxels, size: size, to: box))
+    }
+
+    /// Writes `sub` (a crop of this box at `box`) back in place.
+    mutating func paste(_ sub: BoxMask, at box: IndexRegion) {
+        let s = box.size
+        var i = 0
+        for z in 0..<s.z { for y in 0..<s.y {
+            var o = ((box.lower.z + z) * size.y + box.lower.y + y) * size.x + box.lower.x
+            for _ in 0..<s.x {
+                voxels[o] = sub.voxels[i]
+                i += 1
+                o += 1
+            }
+        } }
+    }
+
+    /// The elements of an x-fastest array of `size` that lie in `box`.
+    static func crop<T>(_ a: [T], size: SIMD3<Int>, to box: IndexRegion) -> [T] {
+        let s = box.size
+        var out: [T] = []
+        out.reserveCapacity(box.voxelCount)
+        for z in 0..<s.z { for y in 0..<s.y {
+            let o = ((box.lower.z + z) * size.y + box.lower.y + y) * size.x + box.lower.x
+            out.append(contentsOf: a[o..<(o + s.x)])
+        } }
+        return out
+    }
 }

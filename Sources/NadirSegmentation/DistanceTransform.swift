@@ -17,28 +17,38 @@ enum DistanceTransform {
             c = n
         }
         let longest = max(size.x, size.y, size.z)
-        var f = [Double](repeating: 0, count: longest)
-        var out = [Double](repeating: 0, count: longest)
+        var scratch = [Double](repeating: 0, count: 3 * longest + 1)
         var v = [Int](repeating: 0, count: longest)
-        var zs = [Double](repeating: 0, count: longest + 1)
         d.withUnsafeMutableBufferPointer { d in
-            // Axis x: lines are contiguous.
-            let strides = [(size.x, 1, size.y * size.z, { (line: Int) in line * size.x }),
-                           (size.y, size.x, size.x * size.z, { (line: Int) in (line / size.x) * size.x * size.y + line % size.x }),
-                           (size.z, size.x * size.y, size.x * size.y, { (line: Int) in line })]
-            for (axis, (length, stride, lines, start)) in strides.enumerated() {
-                let w2 = spacing[axis] * spacing[axis]
-                guard length > 1 else { continue }
-                for line in 0..<lines {
-                    let s0 = start(line)
-                    var anyFeature = false
-                    for q in 0..<length {
-                        f[q] = d[s0 + q * stride]
-                        if f[q] < far { anyFeature = true }
+            scratch.withUnsafeMutableBufferPointer { s in
+                v.withUnsafeMutableBufferPointer { v in
+                    guard let base = s.baseAddress else { return }
+                    let f = base, out = base + longest, z = base + 2 * longest
+                    let strides = [1, size.x, size.x * size.y]
+                    for axis in 0..<3 {
+                        let length = size[axis], stride = strides[axis]
+                        guard length > 1 else { continue }
+                        let w2 = spacing[axis] * spacing[axis]
+                        let lines = n / length
+                        for line in 0..<lines {
+                            let s0 = stride == 1 ? line * length : (line / stride) * stride * length + line % stride
+                            var anyFeature = false
+                            var q = 0
+                            while q < length {
+                                let value = d[s0 + q * stride]
+                                f[q] = value
+                                if value < far { anyFeature = true }
+                                q += 1
+                            }
+                            guard anyFeature else { continue }
+                            envelope(f: f, length: length, w2: w2, v: v, z: z, out: out)
+                            q = 0
+                            while q < length {
+                                d[s0 + q * stride] = out[q]
+                                q += 1
+                            }
+                        }
                     }
-                    guard anyFeature else { continue }
-                    envelope(f: f, length: length, w2: w2, v: &v, z: &zs, out: &out)
-                    for q in 0..<length { d[s0 + q * stride] = out[q] }
                 }
             }
         }
@@ -46,8 +56,10 @@ enum DistanceTransform {
     }
 
     /// The 1D lower envelope of parabolas w2*(q-p)^2 + f[p] sampled at q = 0..<length.
-    private static func envelope(f: [Double], length: Int, w2: Double, v: inout [Int], z: inout [Double],
-                                 out: inout [Double]) {
+    @inline(__always)
+    private static func envelope(f: UnsafeMutablePointer<Double>, length: Int, w2: Double,
+                                 v: UnsafeMutableBufferPointer<Int>, z: UnsafeMutablePointer<Double>,
+                                 out: UnsafeMutablePointer<Double>) {
         var k = 0
         // Start from the first finite sample: infinite parabolas never form the envelope.
         var first = 0
@@ -57,18 +69,27 @@ enum DistanceTransform {
         z[1] = Double.infinity
         var q = first + 1
         while q < length {
-            if f[q] < far {
+            let fq = f[q]
+            if fq < far {
+                let dq = Double(q)
                 var s: Double
-                repeat {
+                while true {
                     let p = v[k]
-                    s = ((f[q] + w2 * Double(q * q)) - (f[p] + w2 * Double(p * p))) / (2 * w2 * Double(q - p))
-                    if s <= z[k] { k -= 1 } else { break }
-                } while k >= 0
-                k += 1
-                if k == 0 { z[0] = -Double.infinity }
-                v[k] = q
-                z[k] = k == 0 ? -Double.infinity : s
-                z[k + 1] = Double.infinity
+                    let dp = Double(p)
+                    s = ((fq + w2 * dq * dq) - (f[p] + w2 * dp * dp)) / (2 * w2 * (dq - dp))
+                    if s <= z[k], k > 0 { k -= 1 } else { break }
+                }
+                if s <= z[k] {
+                    // Only when k == 0: the new parabola is lower everywhere it matters.
+                    v[0] = q
+                    z[0] = -Double.infinity
+                    z[1] = Double.infinity
+                } else {
+                    k += 1
+                    v[k] = q
+                    z[k] = s
+                    z[k + 1] = Double.infinity
+                }
             }
             q += 1
         }

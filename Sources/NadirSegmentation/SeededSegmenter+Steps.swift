@@ -126,14 +126,19 @@ struct RegionWork {
     /// The window whose bounds lie half-way between the lesion and the darker and brighter tissue around it.
     func adaptiveWindow(_ image: [Double], core: BoxMask, mu: Double, delta: Double,
                         preset: SegmentationPreset) -> ClosedRange<Double> {
-        let c = core.voxels
-        let d = DistanceTransform.squaredDistance(size: size, spacing: spacing) { c[$0] != 0 }
         let inner = max(1.5, spacing.max() * 1.01), outer = max(4.0, inner + 2.5)
+        // The shell lies within `outer` mm of the core: work in the core's box grown by that much.
+        let margin = SIMD3<Int>((SIMD3(repeating: outer) / spacing).rounded(.up)) &+ 1
+        let box = core.bounds(margin: margin) ?? IndexRegion(size: size)
+        let c = BoxMask.crop(core.voxels, size: size, to: box)
+        let values = BoxMask.crop(image, size: size, to: box)
+        let d = DistanceTransform.squaredDistance(size: box.size, spacing: spacing) { c[$0] != 0 }
         var below: [Double] = [], above: [Double] = []
         var shell = 0
-        for i in 0..<count where d[i] > inner * inner && d[i] <= outer * outer {
+        for i in 0..<d.count where d[i] > inner * inner && d[i] <= outer * outer {
             shell += 1
-            if image[i] < mu - delta { below.append(image[i]) } else if image[i] > mu + delta { above.append(image[i]) }
+            let value = values[i]
+            if value < mu - delta { below.append(value) } else if value > mu + delta { above.append(value) }
         }
         let enough = max(5, shell / 33)
         var lo = mu - preset.defaultHalfWidth, hi = mu + preset.defaultHalfWidth

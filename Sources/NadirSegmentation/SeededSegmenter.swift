@@ -47,7 +47,7 @@ public struct SeededSegmenter: Sendable {
         }
         // Most lesions are small: try a small bounded region first and widen it only when the lesion reaches
         // its edge (the result inside a region the lesion does not reach is the same, at a fraction of the cost).
-        var radius = min(preset.maximumRadius, 15)
+        var radius = min(preset.maximumRadius, 20)
         while true {
             var p = preset
             p.maximumRadius = radius
@@ -103,10 +103,17 @@ public struct SeededSegmenter: Sendable {
             let envelope = air.closed(radius: p.enclosingClosingRadius)
             for i in 0..<region5.count where envelope.voxels[i] == 0 { region5.voxels[i] = 0 }
         }
-        // 7. Opening, component at the seed, holes.
-        var lesion = region5.opened(radius: p.openingRadius).keepingComponent(nearest: work.seed, connectivity: .twentySix)
-        if lesion.isEmpty { lesion = region5.keepingComponent(nearest: work.seed, connectivity: .twentySix) }
-        lesion = lesion.fillingHoles()
+        // 7. Opening, component at the seed, holes: in the region's own bounding box (plus the ball).
+        let margin = SIMD3<Int>((SIMD3(repeating: p.openingRadius) / g.spacing).rounded(.up)) &+ 1
+        guard let box = region5.bounds(margin: margin) else {
+            throw SegmentationError(.seedNotInLesion, index: seedIndex, detail: "no region grew from the seed")
+        }
+        let sub = region5.cropped(to: box)
+        let seedInBox = work.seed &- box.lower
+        var cut = sub.opened(radius: p.openingRadius).keepingComponent(nearest: seedInBox, connectivity: .twentySix)
+        if cut.isEmpty { cut = sub.keepingComponent(nearest: seedInBox, connectivity: .twentySix) }
+        var lesion = BoxMask(size: region.size, spacing: g.spacing)
+        lesion.paste(cut.fillingHoles(), at: box)
         guard !lesion.isEmpty else {
             throw SegmentationError(.seedNotInLesion, index: seedIndex, detail: "the lesion vanished after cutting bridges")
         }
