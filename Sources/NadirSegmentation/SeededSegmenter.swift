@@ -66,7 +66,7 @@ public struct SeededSegmenter: Sendable {
     {
         let g = volume.geometry
         // Region of interest: the bounded region plus room for the context closing and the shell.
-        let reach = p.maximumRadius + 5 + (p.enclosingTissue == nil ? 0 : p.enclosingClosingRadius)
+        let reach = p.maximumRadius + 5
         let half = SIMD3<Int>((SIMD3(repeating: reach) / g.spacing).rounded(.up))
         let region = IndexRegion(lower: seedIndex, upper: seedIndex).padded(by: half, clippedTo: g.size)
         let roi = volume.cropped(to: region)
@@ -98,10 +98,18 @@ public struct SeededSegmenter: Sendable {
         var region5 = work.grow(smooth, window: window, allowed: bounded, from: core, nearSeedWithin: 0)
         // 6. Context.
         if let enclosing = p.enclosingTissue {
-            var air = BoxMask(size: region.size, spacing: g.spacing)
-            for i in 0..<air.count where enclosing.contains(smooth[i]) { air.voxels[i] = 1 }
-            let envelope = air.closed(radius: p.enclosingClosingRadius)
-            for i in 0..<region5.count where envelope.voxels[i] == 0 { region5.voxels[i] = 0 }
+            // The closing needs room beyond the region; air (-850 HU) stands far enough from its threshold
+            // that the raw values serve, so the wider box is never smoothed.
+            let more = SIMD3<Int>((SIMD3(repeating: p.enclosingClosingRadius) / g.spacing).rounded(.up))
+            let outer = region.padded(by: more, clippedTo: g.size)
+            var air = BoxMask(size: outer.size, spacing: g.spacing)
+            volume.cropped(to: outer).withUnsafeVoxels { v in
+                for i in 0..<air.count where enclosing.contains(Double(v[i])) { air.voxels[i] = 1 }
+            }
+            let closed = air.closed(radius: p.enclosingClosingRadius)
+            let inner = IndexRegion(lower: region.lower &- outer.lower, upper: region.upper &- outer.lower)
+            let envelope = BoxMask.crop(closed.voxels, size: outer.size, to: inner)
+            for i in 0..<region5.count where envelope[i] == 0 { region5.voxels[i] = 0 }
         }
         // 7. Opening, component at the seed, holes: in the region's own bounding box (plus the ball).
         let margin = SIMD3<Int>((SIMD3(repeating: p.openingRadius) / g.spacing).rounded(.up)) &+ 1
