@@ -38,7 +38,13 @@ public enum MarchingCubes {
         let layer = nx * ny * 7
         var ids = [[Int32]](repeating: [Int32](repeating: -1, count: layer), count: 2)
         let g = field.geometry
+        // Index space -> patient space is linear; a negative determinant mirrors, so flip every triangle then.
+        let scaled = Matrix3(columns: g.direction.c0 * g.spacing.x, g.direction.c1 * g.spacing.y,
+                             g.direction.c2 * g.spacing.z)
+        let mirrored = scaled.determinant < 0
         let corner = (0..<8).map { SIMD3<Int>($0 & 1, ($0 >> 1) & 1, $0 >> 2) }
+        let tets = tetrahedra.map { SIMD4<Int>($0.0, $0.1, $0.2, $0.3) }
+        var positions: [SIMD3<Double>] = []  // index space, for orientation
         field.values.withUnsafeBufferPointer { f in
             func vertex(_ a: SIMD3<Int>, _ b: SIMD3<Int>, _ va: Float, _ vb: Float) -> Int32 {
                 let d = b &- a
@@ -49,6 +55,7 @@ public enum MarchingCubes {
                 let t = Double((level - va) / (vb - va))
                 let c = SIMD3<Double>(a) + SIMD3<Double>(d) * t
                 vertices.append(g.physicalPoint(at: c))
+                positions.append(c)
                 let id = Int32(vertices.count - 1)
                 ids[buffer][slot] = id
                 return id
@@ -58,7 +65,6 @@ public enum MarchingCubes {
                 for i in 0..<layer { ids[next][i] = -1 }
                 for y in 0..<(ny - 1) {
                     for x in 0..<(nx - 1) {
-                        let base = SIMD3(x, y, z)
                         var v = SIMD8<Float>()
                         var inside = 0
                         let o = (z * ny + y) * nx + x
@@ -67,32 +73,39 @@ public enum MarchingCubes {
                             if v[k] >= level { inside += 1 }
                         }
                         if inside == 0 || inside == 8 { continue }
-                        for (a, b, c, d) in tetrahedra {
-                            let tet = [a, b, c, d]
-                            let ins = tet.filter { v[$0] >= level }, outs = tet.filter { v[$0] < level }
-                            if ins.isEmpty || outs.isEmpty { continue }
+                        let base = SIMD3(x, y, z)
+                        for tet in tets {
+                            // Split the tetrahedron's corners into inside and outside (no heap).
+                            var ins = SIMD4<Int>(), outs = SIMD4<Int>()
+                            var ni = 0, no = 0
+                            for k in 0..<4 {
+                                if v[tet[k]] >= level { ins[ni] = tet[k]; ni += 1 } else { outs[no] = tet[k]; no += 1 }
+                            }
+                            if ni == 0 || no == 0 { continue }
                             func e(_ i: Int, _ o: Int) -> Int32 {
                                 // Edges run from the lower corner to the upper one in every coordinate.
                                 let (lo, hi) = i < o ? (i, o) : (o, i)
                                 return vertex(base &+ corner[lo], base &+ corner[hi], v[lo], v[hi])
                             }
-                            var faces: [SIMD3<Int32>] = []
-                            if ins.count == 1 {
-                                faces = [SIMD3(e(ins[0], outs[0]), e(ins[0], outs[1]), e(ins[0], outs[2]))]
-                            } else if ins.count == 3 {
-                                faces = [SIMD3(e(ins[0], outs[0]), e(ins[1], outs[0]), e(ins[2], outs[0]))]
+                            var first: SIMD3<Int32>, second: SIMD3<Int32>? = nil
+                            if ni == 1 {
+                                first = SIMD3(e(ins[0], outs[0]), e(ins[0], outs[1]), e(ins[0], outs[2]))
+                            } else if ni == 3 {
+                                first = SIMD3(e(ins[0], outs[0]), e(ins[1], outs[0]), e(ins[2], outs[0]))
                             } else {
                                 let ac = e(ins[0], outs[0]), ad = e(ins[0], outs[1])
                                 let bd = e(ins[1], outs[1]), bc = e(ins[1], outs[0])
-                                faces = [SIMD3(ac, ad, bd), SIMD3(ac, bd, bc)]
+                                first = SIMD3(ac, ad, bd)
+                                second = SIMD3(ac, bd, bc)
                             }
                             // Orient outwards: along the direction from the inside corners to the outside ones.
                             var towardsOutside = SIMD3<Double>.zero
-                            for o in outs { towardsOutside += g.physicalPoint(at: base &+ corner[o]) / Double(outs.count) }
-                            for i in ins { towardsOutside -= g.physicalPoint(at: base &+ corner[i]) / Double(ins.count) }
-                            for var face in faces {
-                                let p0 = vertices[Int(face.x)], p1 = vertices[Int(face.y)], p2 = vertices[Int(face.z)]
-                                if (crossProduct(p1 - p0, p2 - p0) * towardsOutside).sum() < 0 {
+                            for k in 0..<no { towardsOutside += SIMD3<Double>(corner[outs[k]]) / Double(no) }
+                            for k in 0..<ni { towardsOutside -= SIMD3<Double>(corner[ins[k]]) / Double(ni) }
+                            for candidate in [first, second] {
+                                guard var face = candidate else { continue }
+                                let p0 = positions[Int(face.x)], p1 = positions[Int(face.y)], p2 = positions[Int(face.z)]
+                                if ((crossProduct(p1 - p0, p2 - p0) * towardsOutside).sum() < 0) != mirrored {
                                     face = SIMD3(face.x, face.z, face.y)
                                 }
                                 triangles.append(face)

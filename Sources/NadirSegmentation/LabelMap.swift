@@ -116,41 +116,65 @@ extension Volume where Voxel == UInt16 {
                                  detail: "a label map holds whole numbers 0...65535; convert or threshold the file first")
     }
 
-    /// Every non-zero label with its voxel count and bounding box, in increasing label order (one pass).
+    /// Every non-zero label with its voxel count and bounding box, in increasing label order (one pass, split
+    /// across the cores by slabs of slices).
     public func labelSummaries() -> [LabelSummary] {
         let nx = geometry.size.x, ny = geometry.size.y, nz = geometry.size.z
-        var count = [Int](repeating: 0, count: 65536)
-        var lo = [SIMD3<Int>](repeating: SIMD3(repeating: Int.max), count: 65536)
-        var hi = [SIMD3<Int>](repeating: SIMD3(repeating: Int.min), count: 65536)
+        let slabs = max(1, min(nz, 4))
+        var parts = [[UInt16: LabelSummary]](repeating: [:], count: slabs)
         withUnsafeVoxels { v in
-            for z in 0..<nz {
-                for y in 0..<ny {
-                    let row = (z * ny + y) * nx
-                    var x = 0
-                    while x < nx {
-                        // Skip background four voxels at a time: label maps are mostly zero.
-                        if x &+ 4 <= nx,
-                           UnsafeRawPointer(v.baseAddress! + row + x).loadUnaligned(as: UInt64.self) == 0 {
-                            x &+= 4
-                            continue
+            parts.withUnsafeMutableBufferPointer { parts in
+                Parallel.forEach(slabs) { s in
+                    var found: [UInt16: LabelSummary] = [:]
+                    guard let base = v.baseAddress else { return }
+                    for z in (nz * s / slabs)..<(nz * (s + 1) / slabs) {
+                        for y in 0..<ny {
+                            let row = (z * ny + y) * nx
+                            var x = 0
+                            while x < nx {
+                                // Skip background four voxels at a time: label maps are mostly zero.
+                                if x &+ 4 <= nx, UnsafeRawPointer(base + row + x).loadUnaligned(as: UInt64.self) == 0 {
+                                    x &+= 4
+                                    continue
+                                }
+                                let label = base[row + x]
+                                if label != 0 {
+                                    // A run of the same label: one dictionary update per run.
+                                    var end = x &+ 1
+                                    while end < nx, base[row + end] == label { end &+= 1 }
+                                    let lo = SIMD3(x, y, z), hi = SIMD3(end - 1, y, z)
+                                    if var summary = found[label] {
+                                        summary.voxelCount += end - x
+                                        summary.bounds = summary.bounds.union(IndexRegion(lower: lo, upper: hi))
+                                        found[label] = summary
+                                    } else {
+                                        found[label] = LabelSummary(label: label, voxelCount: end - x,
+                                                                    bounds: IndexRegion(lower: lo, upper: hi))
+                                    }
+                                    x = end
+                                    continue
+                                }
+                                x &+= 1
+                            }
                         }
-                        let label = Int(v[row + x])
-                        if label != 0 {
-                            count[label] &+= 1
-                            let p = SIMD3<Int>(x, y, z)
-                            lo[label] = pointwiseMin(lo[label], p)
-                            hi[label] = pointwiseMax(hi[label], p)
-                        }
-                        x &+= 1
                     }
+                    parts[s] = found
                 }
             }
         }
-        return (1..<65536).compactMap { label in
-            count[label] == 0 ? nil
-                : LabelSummary(label: UInt16(label), voxelCount: count[label],
-                               bounds: IndexRegion(lower: lo[label], upper: hi[label]))
+        var merged: [UInt16: LabelSummary] = [:]
+        for part in parts {
+            for (label, s) in part {
+                if var m = merged[label] {
+                    m.voxelCount += s.voxelCount
+                    m.bounds = m.bounds.union(s.bounds)
+                    merged[label] = m
+                } else {
+                    merged[label] = s
+                }
+            }
         }
+        return merged.values.sorted { $0.label < $1.label }
     }
 
     /// A binary mask (1 inside) of one label.
