@@ -38,6 +38,10 @@ let package = Package(
                           dependencies: ["NadirCompression", "NadirSegmentation", "NadirMeasurement", "NadirTestSupport"],
                           swiftSettings: strictSettings),
 
+        // Measures a raw label map for scripts/validate-measurement.py (comparison with pyradiomics).
+        .executableTarget(name: "nadir-measure-validate", dependencies: ["NadirMeasurement", "NadirSegmentation"],
+                          swiftSettings: strictSettings),
+
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
         .testTarget(name: "NadirImagingTests", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),

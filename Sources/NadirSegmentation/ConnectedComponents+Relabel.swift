@@ -20,18 +20,7 @@ extension ComponentLabeling {
             }
             map[k + 1] = UInt16(next)
         }
-        return LabelMap(geometry: labels.geometry) { out in
-            labels.withUnsafeVoxels { input in
-                map.withUnsafeBufferPointer { m in
-                    var i = 0
-                    let n = input.count
-                    while i < n {
-                        out[i] = m[Int(input[i])]
-                        i &+= 1
-                    }
-                }
-            }
-        }
+        return LabelMap(geometry: geometry) { out in runs.write(into: out, parallel: true, map: map) }
     }
 }
 
@@ -62,7 +51,7 @@ struct BoxMask {
             RunLabeler.label($0, size: size, connectivity: connectivity, parallel: false)
         }
         let labels = [UInt32](unsafeUninitializedCapacity: count) { b, c in
-            runs.write(into: b, parallel: false)
+            runs.write(into: b, parallel: false, map: nil)
             c = count
         }
         return (labels, runs.sizes)

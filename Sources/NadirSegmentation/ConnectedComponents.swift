@@ -20,13 +20,22 @@ public enum Connectivity: Int, Hashable, Sendable, CaseIterable {
 }
 
 /// The connected components of a binary mask, numbered 1, 2, ... in raster order of their first voxel.
+///
+/// Held as runs (a few bytes per run, not 4 per voxel): a volume is written only when asked for, either the
+/// 32-bit component numbers (`labelVolume()`) or a 16-bit label map relabelled by size (`relabeledBySize`).
 public struct ComponentLabeling: Sendable {
-    /// One component number per voxel (0 = background), on the mask's geometry.
-    public var labels: Volume<UInt32>
+    let runs: RunLabeler
+    /// The mask's geometry.
+    public let geometry: ImageGeometry
     /// Voxel count of each component: `voxelCounts[k - 1]` is the size of component `k`.
-    public var voxelCounts: [Int]
+    public var voxelCounts: [Int] { runs.sizes }
     /// Number of components.
-    public var count: Int { voxelCounts.count }
+    public var count: Int { runs.sizes.count }
+
+    /// One component number per voxel (0 = background), on the mask's geometry.
+    public func labelVolume() -> Volume<UInt32> {
+        Volume<UInt32>(geometry: geometry) { out in runs.write(into: out, parallel: true, map: nil) }
+    }
 }
 
 /// Connected-component labelling of binary masks (any non-zero voxel is foreground).
@@ -43,15 +52,12 @@ public enum ConnectedComponents {
         let result = mask.withUnsafeVoxels { m in
             RunLabeler.label(m, size: size, connectivity: connectivity, parallel: true)
         }
-        let labels = Volume<UInt32>(geometry: mask.geometry) { out in
-            result.write(into: out, parallel: true)
-        }
-        return ComponentLabeling(labels: labels, voxelCounts: result.sizes)
+        return ComponentLabeling(runs: result, geometry: mask.geometry)
     }
 }
 
 /// The runs of a mask and the component of each run; shared by whole-volume labelling and ROI steps.
-struct RunLabeler {
+struct RunLabeler: Sendable {
     var size: SIMD3<Int>
     /// Index of each row's first run; `rowStart[row + 1]` ends it (rows in x-fastest order, row = z*ny + y).
     var rowStart: [Int32]
@@ -182,7 +188,7 @@ struct RunLabeler {
     }
 
     /// Writes the component numbers of every voxel (0 for background) into `out`.
-    func write(into out: UnsafeMutableBufferPointer<UInt32>, parallel: Bool, map: [UInt32]? = nil) {
+    func write<T: FixedWidthInteger>(into out: UnsafeMutableBufferPointer<T>, parallel: Bool, map: [T]?) {
         let (nx, ny, nz) = (size.x, size.y, size.z)
         let slabCount = RunLabeler.slabs(nz, parallel: parallel)
         rowStart.withUnsafeBufferPointer { row in
@@ -198,7 +204,7 @@ struct RunLabeler {
                                     let s0 = Int(rs[k]), e0 = Int(re[k])
                                     while x < s0 { out[base &+ x] = 0; x &+= 1 }
                                     let c = comp[k]
-                                    let value = map.map { $0[Int(c)] } ?? c
+                                    let value = map.map { $0[Int(c)] } ?? T(truncatingIfNeeded: c)
                                     while x < e0 { out[base &+ x] = value; x &+= 1 }
                                 }
                                 while x < nx { out[base &+ x] = 0; x &+= 1 }

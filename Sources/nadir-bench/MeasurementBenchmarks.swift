@@ -51,10 +51,15 @@ extension Benchmarks {
                     precondition(all.count == SyntheticCT.lesions.count)
                 }
             },
-            Benchmark(name: "components 26-conn bone mask 512x512x300", peer: "sitk ConnectedComponent, scipy label",
+            Benchmark(name: "components 26-conn bone mask relabel by size UInt16", peer: "sitk ConnectedComponent, scipy label",
                       iterations: 5) {
                 let bone = chest().ct.mask(in: 200...Int16.max)
-                return { _ = ConnectedComponents.label(bone, connectivity: .twentySix) }
+                return { _ = try ConnectedComponents.label(bone, connectivity: .twentySix).relabeledBySize() }
+            },
+            Benchmark(name: "components 26-conn bone mask to UInt32 volume", peer: "sitk ConnectedComponent",
+                      iterations: 5) {
+                let bone = chest().ct.mask(in: 200...Int16.max)
+                return { _ = ConnectedComponents.label(bone, connectivity: .twentySix).labelVolume() }
             },
         ] + SyntheticCT.lesions.map { lesion in
             Benchmark(name: "seeded segmentation \(lesion.name)", peer: "sitk ConnectedThreshold", iterations: 5) {

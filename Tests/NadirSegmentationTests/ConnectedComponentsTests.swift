@@ -61,7 +61,7 @@ import Testing
         let result = ConnectedComponents.label(mask, connectivity: connectivity)
         let truth = Self.reference(mask, connectivity)
         #expect(result.voxelCounts == truth.sizes)
-        #expect(result.labels.voxels == truth.labels)
+        #expect(result.labelVolume().voxels == truth.labels)
     }
 
     @Test func diagonalTouchesDependOnConnectivity() {
