@@ -49,7 +49,7 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(name: "NadirMeasurementTests",
                     dependencies: ["NadirMeasurement", "NadirSegmentation", "NadirTestSupport"],
-                    swiftSettings: strictSettings),
+                    exclude: ["VALIDATION.md"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

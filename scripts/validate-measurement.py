@@ -39,6 +39,19 @@ def ours(image, mask, work):
     return {int(r["label"]): r for r in json.loads(run.stdout)}
 
 
+def slice_feret(mask, label):
+    """The largest SimpleITK 2D Feret diameter (between voxel centres) over the acquired slices."""
+    best = 0.0
+    for z in range(mask.GetSize()[2]):
+        plane = mask[:, :, z] == label
+        stats = sitk.LabelShapeStatisticsImageFilter()
+        stats.ComputeFeretDiameterOn()
+        stats.Execute(sitk.Cast(plane, sitk.sitkUInt8))
+        if stats.HasLabel(1):
+            best = max(best, stats.GetFeretDiameter(1))
+    return best
+
+
 def main():
     data = sys.argv[1] if len(sys.argv) > 1 else "/tmp/pyrad/pyradiomics-3.0.1/data"
     subprocess.run(["swift", "build", "-c", "release", "--product", "nadir-measure-validate"], cwd=ROOT, check=True,
@@ -60,13 +73,15 @@ def main():
         mask = sitk.Cast(sitk.ReadImage(os.path.join(data, f"{case}_label.nrrd")), sitk.sitkUInt16)
         image = sitk.Cast(image, sitk.sitkInt16)
         mine = ours(image, mask, work)
+        print(f"| {case} | | spacing | {' x '.join(f'{v:.3f}' for v in mask.GetSpacing())} mm | | | |")
         shape = sitk.LabelShapeStatisticsImageFilter()
         shape.ComputeFeretDiameterOn()
         shape.Execute(mask)
         for label, m in sorted(mine.items()):
             features = extractor.execute(image, mask, label=label)
             peer_sitk = {"maximum3DDiameter": shape.GetFeretDiameter(label),
-                         "voxelVolume": shape.GetPhysicalSize(label)}
+                         "voxelVolume": shape.GetPhysicalSize(label),
+                         "longAxis": slice_feret(mask, label)}
             for ours_key, theirs_key in pairs:
                 a, b = m[ours_key], float(features[theirs_key])
                 diff = (a - b) / b * 100 if b else float("nan")

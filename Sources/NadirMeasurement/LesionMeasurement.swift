@@ -32,7 +32,8 @@ public struct LesionMeasurement: Sendable {
     public var voxelVolume: VolumeMeasure
     /// Volume enclosed by the closed surface mesh.
     public var meshVolume: VolumeMeasure
-    /// Area of the smoothed surface (the raw mask's staircase surface is larger by 5-10 %).
+    /// Area of the smoothed surface: about +4 % on a sphere at 0.7 mm isotropic, more on thick slices (the raw
+    /// mask's staircase surface is larger still); see Tests/NadirMeasurementTests/VALIDATION.md.
     public var surfaceArea: Area
     /// The raw mask's closed surface (LPS mm), whose volume is `meshVolume`: for STL/OBJ export.
     public var mesh: TriangleMesh
