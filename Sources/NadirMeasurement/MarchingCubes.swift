@@ -36,7 +36,7 @@ public enum MarchingCubes {
         var triangles: [SIMD3<Int32>] = []
         // Vertex ids of the edges whose lower corner lies in grid layer z (two layers kept).
         let layer = nx * ny * 7
-        var ids = [[Int32]](repeating: [Int32](repeating: -1, count: layer), count: 2)
+        var idStorage = [Int32](repeating: -1, count: 2 * layer)
         let g = field.geometry
         // Index space -> patient space is linear; a negative determinant mirrors, so flip every triangle then.
         let scaled = Matrix3(columns: g.direction.c0 * g.spacing.x, g.direction.c1 * g.spacing.y,
@@ -45,24 +45,25 @@ public enum MarchingCubes {
         let corner = (0..<8).map { SIMD3<Int>($0 & 1, ($0 >> 1) & 1, $0 >> 2) }
         let tets = tetrahedra.map { SIMD4<Int>($0.0, $0.1, $0.2, $0.3) }
         var positions: [SIMD3<Double>] = []  // index space, for orientation
+        idStorage.withUnsafeMutableBufferPointer { ids in
         field.values.withUnsafeBufferPointer { f in
             func vertex(_ a: SIMD3<Int>, _ b: SIMD3<Int>, _ va: Float, _ vb: Float) -> Int32 {
                 let d = b &- a
                 let code = d.x + 2 * d.y + 4 * d.z - 1
                 let slot = ((a.y * nx + a.x) * 7) + code
-                let buffer = a.z & 1
-                if ids[buffer][slot] >= 0 { return ids[buffer][slot] }
+                let key = (a.z & 1) * layer + slot
+                if ids[key] >= 0 { return ids[key] }
                 let t = Double((level - va) / (vb - va))
                 let c = SIMD3<Double>(a) + SIMD3<Double>(d) * t
                 vertices.append(g.physicalPoint(at: c))
                 positions.append(c)
                 let id = Int32(vertices.count - 1)
-                ids[buffer][slot] = id
+                ids[key] = id
                 return id
             }
             for z in 0..<(nz - 1) {
-                let next = (z + 1) & 1
-                for i in 0..<layer { ids[next][i] = -1 }
+                let next = ((z + 1) & 1) * layer
+                for i in 0..<layer { ids[next + i] = -1 }
                 for y in 0..<(ny - 1) {
                     for x in 0..<(nx - 1) {
                         var v = SIMD8<Float>()
@@ -114,6 +115,7 @@ public enum MarchingCubes {
                     }
                 }
             }
+        }
         }
         return TriangleMesh(vertices: vertices, triangles: triangles)
     }

@@ -17,35 +17,39 @@ enum DistanceTransform {
             c = n
         }
         let longest = max(size.x, size.y, size.z)
-        var scratch = [Double](repeating: 0, count: 3 * longest + 1)
-        var v = [Int](repeating: 0, count: longest)
+        // Lines along one axis are independent: split them across the cores, each chunk with its own scratch.
+        let chunks = n >= 65_536 ? 4 : 1
         d.withUnsafeMutableBufferPointer { d in
-            scratch.withUnsafeMutableBufferPointer { s in
-                v.withUnsafeMutableBufferPointer { v in
-                    guard let base = s.baseAddress else { return }
-                    let f = base, out = base + longest, z = base + 2 * longest
-                    let strides = [1, size.x, size.x * size.y]
-                    for axis in 0..<3 {
-                        let length = size[axis], stride = strides[axis]
-                        guard length > 1 else { continue }
-                        let w2 = spacing[axis] * spacing[axis]
-                        let lines = n / length
-                        for line in 0..<lines {
-                            let s0 = stride == 1 ? line * length : (line / stride) * stride * length + line % stride
-                            var anyFeature = false
-                            var q = 0
-                            while q < length {
-                                let value = d[s0 + q * stride]
-                                f[q] = value
-                                if value < far { anyFeature = true }
-                                q += 1
-                            }
-                            guard anyFeature else { continue }
-                            envelope(f: f, length: length, w2: w2, v: v, z: z, out: out)
-                            q = 0
-                            while q < length {
-                                d[s0 + q * stride] = out[q]
-                                q += 1
+            let strides = [1, size.x, size.x * size.y]
+            for axis in 0..<3 {
+                let length = size[axis], stride = strides[axis]
+                guard length > 1 else { continue }
+                let w2 = spacing[axis] * spacing[axis]
+                let lines = n / length
+                Parallel.forEach(chunks) { chunk in
+                    var scratch = [Double](repeating: 0, count: 3 * longest + 1)
+                    var v = [Int](repeating: 0, count: longest)
+                    scratch.withUnsafeMutableBufferPointer { s in
+                        v.withUnsafeMutableBufferPointer { v in
+                            guard let base = s.baseAddress else { return }
+                            let f = base, out = base + longest, z = base + 2 * longest
+                            for line in (lines * chunk / chunks)..<(lines * (chunk + 1) / chunks) {
+                                let s0 = stride == 1 ? line * length : (line / stride) * stride * length + line % stride
+                                var anyFeature = false
+                                var q = 0
+                                while q < length {
+                                    let value = d[s0 + q * stride]
+                                    f[q] = value
+                                    if value < far { anyFeature = true }
+                                    q += 1
+                                }
+                                guard anyFeature else { continue }
+                                envelope(f: f, length: length, w2: w2, v: v, z: z, out: out)
+                                q = 0
+                                while q < length {
+                                    d[s0 + q * stride] = out[q]
+                                    q += 1
+                                }
                             }
                         }
                     }

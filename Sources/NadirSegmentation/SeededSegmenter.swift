@@ -47,7 +47,7 @@ public struct SeededSegmenter: Sendable {
         }
         // Most lesions are small: try a small bounded region first and widen it only when the lesion reaches
         // its edge (the result inside a region the lesion does not reach is the same, at a fraction of the cost).
-        var radius = min(preset.maximumRadius, 20)
+        var radius = min(preset.maximumRadius, max(preset.typicalRadius, 1))
         while true {
             var p = preset
             p.maximumRadius = radius

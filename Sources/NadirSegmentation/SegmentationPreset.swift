@@ -16,6 +16,9 @@ public struct SegmentationPreset: Hashable, Sendable {
     public var name: String
     /// The largest lesion radius (mm) the region may reach from the seed: the bounded region that stops leaks.
     public var maximumRadius: Double
+    /// The bounded region's radius (mm) tried first; it doubles (up to `maximumRadius`) while the lesion
+    /// reaches its edge. Most lesions of the site fit in it, which keeps the work small.
+    public var typicalRadius: Double
     /// Gaussian smoothing (sigma, mm) before thresholding, to tame noise (axes whose spacing exceeds 3 sigma
     /// are not smoothed).
     public var smoothingSigma: Double
@@ -34,11 +37,12 @@ public struct SegmentationPreset: Hashable, Sendable {
     public var enclosingClosingRadius: Double
 
     /// Makes a preset.
-    public init(name: String, maximumRadius: Double, smoothingSigma: Double, openingRadius: Double,
+    public init(name: String, maximumRadius: Double, typicalRadius: Double, smoothingSigma: Double, openingRadius: Double,
                 defaultHalfWidth: Double, minimumHalfWidth: Double, plausibleIntensity: ClosedRange<Double>,
                 enclosingTissue: ClosedRange<Double>? = nil, enclosingClosingRadius: Double = 0) {
         self.name = name
         self.maximumRadius = maximumRadius
+        self.typicalRadius = typicalRadius
         self.smoothingSigma = smoothingSigma
         self.openingRadius = openingRadius
         self.defaultHalfWidth = defaultHalfWidth
@@ -50,28 +54,28 @@ public struct SegmentationPreset: Hashable, Sendable {
 
     /// Liver lesions: hypo- or hyperdense against parenchyma (~60 HU portal venous), up to 80 mm across.
     public static let liver = SegmentationPreset(
-        name: "liver", maximumRadius: 40, smoothingSigma: 1.0, openingRadius: 1.5, defaultHalfWidth: 60,
+        name: "liver", maximumRadius: 40, typicalRadius: 20, smoothingSigma: 1.0, openingRadius: 1.5, defaultHalfWidth: 60,
         minimumHalfWidth: 8, plausibleIntensity: -50...200)
     /// Lung nodules and masses in aerated lung (~-850 HU), including juxtapleural ones up to 30 mm across.
     public static let lung = SegmentationPreset(
-        name: "lung", maximumRadius: 20, smoothingSigma: 0.7, openingRadius: 1.0, defaultHalfWidth: 150,
+        name: "lung", maximumRadius: 20, typicalRadius: 12, smoothingSigma: 0.7, openingRadius: 1.0, defaultHalfWidth: 150,
         minimumHalfWidth: 8, plausibleIntensity: -400...250, enclosingTissue: -1100...(-400),
         enclosingClosingRadius: 16)
     /// Lymph nodes (~30-40 HU) in fat, next to contrast-filled vessels (150-300 HU), up to 40 mm across.
     public static let lymphNode = SegmentationPreset(
-        name: "lymph node", maximumRadius: 20, smoothingSigma: 0.7, openingRadius: 1.0, defaultHalfWidth: 60,
+        name: "lymph node", maximumRadius: 20, typicalRadius: 12, smoothingSigma: 0.7, openingRadius: 1.0, defaultHalfWidth: 60,
         minimumHalfWidth: 8, plausibleIntensity: -30...120)
     /// Bone lesions (lytic or blastic) against marrow and cortex, up to 80 mm across.
     public static let bone = SegmentationPreset(
-        name: "bone", maximumRadius: 40, smoothingSigma: 0.7, openingRadius: 1.0, defaultHalfWidth: 200,
+        name: "bone", maximumRadius: 40, typicalRadius: 20, smoothingSigma: 0.7, openingRadius: 1.0, defaultHalfWidth: 200,
         minimumHalfWidth: 20, plausibleIntensity: -100...2000)
     /// Brain lesions (contrast-enhancing or hypodense) against parenchyma (~30-40 HU), up to 60 mm across.
     public static let brain = SegmentationPreset(
-        name: "brain", maximumRadius: 30, smoothingSigma: 1.0, openingRadius: 1.0, defaultHalfWidth: 40,
+        name: "brain", maximumRadius: 30, typicalRadius: 15, smoothingSigma: 1.0, openingRadius: 1.0, defaultHalfWidth: 40,
         minimumHalfWidth: 5, plausibleIntensity: -20...150)
     /// Soft-tissue lesions (muscle, subcutaneous, peritoneal) against fat or muscle, up to 80 mm across.
     public static let softTissue = SegmentationPreset(
-        name: "soft tissue", maximumRadius: 40, smoothingSigma: 1.0, openingRadius: 1.5, defaultHalfWidth: 60,
+        name: "soft tissue", maximumRadius: 40, typicalRadius: 20, smoothingSigma: 1.0, openingRadius: 1.5, defaultHalfWidth: 60,
         minimumHalfWidth: 8, plausibleIntensity: -50...200)
 
     /// All built-in presets.
