@@ -80,6 +80,12 @@ struct RegionWork {
         return out
     }
 
+    static func quantile(_ values: [Double], _ q: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let s = values.sorted()
+        return s[min(s.count - 1, Int((Double(s.count - 1) * q).rounded()))]
+    }
+
     static func median(_ values: [Double]) -> Double {
         guard !values.isEmpty else { return 0 }
         let s = values.sorted()
@@ -124,9 +130,12 @@ struct RegionWork {
     }
 
     /// The window whose bounds lie half-way between the lesion and the darker and brighter tissue around it.
+    ///
+    /// Also returns a tight window whose bounds lie half-way to the median of each side: the bound that
+    /// separates the lesion from the nearest tissue of similar density rather than from the farthest.
     func adaptiveWindow(_ image: [Double], core: BoxMask, mu: Double, delta: Double,
-                        preset: SegmentationPreset) -> ClosedRange<Double> {
-        let inner = max(1.5, spacing.max() * 1.01), outer = max(4.0, inner + 2.5)
+                        preset: SegmentationPreset) -> (window: ClosedRange<Double>, tight: ClosedRange<Double>) {
+        let inner = max(2.0, spacing.max() * 1.01), outer = max(5.0, inner + 3.0)
         // The shell lies within `outer` mm of the core: work in the core's box grown by that much.
         let margin = SIMD3<Int>((SIMD3(repeating: outer) / spacing).rounded(.up)) &+ 1
         let box = core.bounds(margin: margin) ?? IndexRegion(size: size)
@@ -142,8 +151,17 @@ struct RegionWork {
         }
         let enough = max(5, shell / 33)
         var lo = mu - preset.defaultHalfWidth, hi = mu + preset.defaultHalfWidth
-        if below.count >= enough { lo = (mu + RegionWork.median(below)) / 2 }
-        if above.count >= enough { hi = (mu + RegionWork.median(above)) / 2 }
-        return min(lo, mu - delta)...max(hi, mu + delta)
+        // The far quartile of each side, not its median: the shell still holds some of the partial-volume ramp,
+        // which pulls a median towards the lesion and the half-way bound into the lesion's edge.
+        var tightLo = lo, tightHi = hi
+        if below.count >= enough {
+            lo = (mu + RegionWork.quantile(below, 0.25)) / 2
+            tightLo = (mu + RegionWork.median(below)) / 2
+        }
+        if above.count >= enough {
+            hi = (mu + RegionWork.quantile(above, 0.75)) / 2
+            tightHi = (mu + RegionWork.median(above)) / 2
+        }
+        return (min(lo, mu - delta)...max(hi, mu + delta), min(tightLo, mu - delta)...max(tightHi, mu + delta))
     }
 }

@@ -93,9 +93,10 @@ public struct SeededSegmenter: Sendable {
             throw SegmentationError(.seedNotInLesion, index: seedIndex, detail: "no voxel near the seed fits its own intensity")
         }
         // 4. Adaptive window from the surrounding shell.
-        let window = work.adaptiveWindow(smooth, core: core, mu: mu, delta: delta, preset: p)
+        let (window, tight) = work.adaptiveWindow(smooth, core: core, mu: mu, delta: delta, preset: p)
         // 5. Region.
-        var region5 = work.grow(smooth, window: window, allowed: bounded, from: core, nearSeedWithin: 0)
+        let grown = work.grow(smooth, window: window, allowed: bounded, from: core, nearSeedWithin: 0)
+        var region5 = grown
         // 6. Context.
         if let enclosing = p.enclosingTissue {
             // The closing needs room beyond the region; air (-850 HU) stands far enough from its threshold
@@ -112,7 +113,8 @@ public struct SeededSegmenter: Sendable {
             for i in 0..<region5.count where envelope[i] == 0 { region5.voxels[i] = 0 }
         }
         // 7. Opening, component at the seed, holes: in the region's own bounding box (plus the ball).
-        let margin = SIMD3<Int>((SIMD3(repeating: p.openingRadius) / g.spacing).rounded(.up)) &+ 1
+        let regrow = p.enclosingTissue == nil ? 0.0 : 1.5
+        let margin = SIMD3<Int>((SIMD3(repeating: max(p.openingRadius, regrow)) / g.spacing).rounded(.up)) &+ 1
         guard let box = region5.bounds(margin: margin) else {
             throw SegmentationError(.seedNotInLesion, index: seedIndex, detail: "no region grew from the seed")
         }
@@ -120,6 +122,16 @@ public struct SeededSegmenter: Sendable {
         let seedInBox = work.seed &- box.lower
         var cut = sub.opened(radius: p.openingRadius).keepingComponent(nearest: seedInBox, connectivity: .twentySix)
         if cut.isEmpty { cut = sub.keepingComponent(nearest: seedInBox, connectivity: .twentySix) }
+        if regrow > 0 {
+            // The envelope also shaves the lesion where it meets the wall (the part embedded in the wall and
+            // the fillet a ball cannot leave); win back what lies within 1.5 mm of the lesion, in the grown
+            // region and in the tight window, whose top lies half-way between the lesion and the wall.
+            let allowed = grown.cropped(to: box)
+            let values = BoxMask.crop(smooth, size: region.size, to: box)
+            cut = cut.dilated(radius: regrow)
+            for i in 0..<cut.count where allowed.voxels[i] == 0 || !tight.contains(values[i]) { cut.voxels[i] = 0 }
+            cut = cut.keepingComponent(nearest: seedInBox, connectivity: .twentySix)
+        }
         var lesion = BoxMask(size: region.size, spacing: g.spacing)
         lesion.paste(cut.fillingHoles(), at: box)
         guard !lesion.isEmpty else {

@@ -6,7 +6,9 @@
 public struct ChestAnatomy: Hashable, Sendable {
     /// Densities (HU) of each tissue.
     public struct Densities: Hashable, Sendable {
+        /// Air, fat, muscle and soft tissue, aerated lung, liver parenchyma (HU).
         public var air = -1000.0, fat = -100.0, softTissue = 40.0, lung = -850.0, liver = 60.0
+        /// Contrast-filled vessel, cortical and cancellous bone, cerebrospinal fluid (HU).
         public var vessel = 180.0, corticalBone = 700.0, cancellousBone = 250.0, cerebrospinalFluid = 15.0
         /// The typical densities listed above.
         public init() {}
@@ -59,8 +61,9 @@ public struct ChestAnatomy: Hashable, Sendable {
     public static let heart = (centre: SIMD3<Double>(5, -40, 0), radii: SIMD3<Double>(50, 38, 45))
     /// Descending aorta: axis position (x, y) and radius.
     public static let aorta = (axis: SIMD2<Double>(15, 40), radius: 12.0)
-    /// Vertebral body: axis position (x, y) and radius; spinal canal behind it.
+    /// Vertebral body: axis position (x, y) and radius.
     public static let vertebra = (axis: SIMD2<Double>(0, 72), radius: 18.0)
+    /// Spinal canal: axis position (x, y) and radius.
     public static let canal = (axis: SIMD2<Double>(0, 98), radius: 8.0)
 
     /// The density (HU) at a body point.
