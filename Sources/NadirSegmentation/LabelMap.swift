@@ -23,6 +23,7 @@ extension Volume {
     public init(geometry: ImageGeometry, initializingVoxelsWith initialize: (UnsafeMutableBufferPointer<Voxel>) -> Void) {
         let count = geometry.voxelCount
         let voxels = [Voxel](unsafeUninitializedCapacity: count) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             initialize(buffer)
             initialized = count
         }
