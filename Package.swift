@@ -19,6 +19,9 @@ let package = Package(
         .library(name: "NadirDICOM", targets: ["NadirDICOM"]),
         .library(name: "NadirImageIO", targets: ["NadirImageIO"]),
         .library(name: "NadirRegistration", targets: ["NadirRegistration"]),
+        .library(name: "NadirSegmentation", targets: ["NadirSegmentation"]),
+        .library(name: "NadirMeasurement", targets: ["NadirMeasurement"]),
+        .library(name: "NadirTestSupport", targets: ["NadirTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,9 +72,19 @@ let package = Package(
                 swiftSettings: strictSettings),
         // Rigid/affine registration (NCC, Mattes MI), resampling, and lesion tracking by optimal assignment.
         .target(name: "NadirRegistration", dependencies: ["NadirImaging", "NadirModel"], swiftSettings: strictSettings),
+        // Label maps, connected components, morphology in mm, seeded lesion segmentation.
+        .target(name: "NadirSegmentation", dependencies: ["NadirImaging", "NadirModel"], swiftSettings: strictSettings),
+        // RECIST axes, Feret diameter, volumes, marching-cubes meshes, density and SULpeak.
+        .target(name: "NadirMeasurement", dependencies: ["NadirImaging", "NadirModel", "NadirSegmentation"],
+                swiftSettings: strictSettings),
+        // Synthetic CT phantoms with ground-truth label maps (tests, the demo and `nadir phantom` only).
+        .target(name: "NadirTestSupport", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
+        // Measures a raw label map for scripts/validate-measurement.py (comparison with pyradiomics).
+        .executableTarget(name: "nadir-measure-validate", dependencies: ["NadirMeasurement", "NadirSegmentation"],
+                          swiftSettings: strictSettings),
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
         .executableTarget(name: "nadir-bench", dependencies: [
-            "NadirCompression", "NadirCriteria", "NadirReport", "NadirModel", "NadirImaging", "NadirDICOM", "NadirImageIO", "NadirRegistration",
+            "NadirCompression", "NadirCriteria", "NadirReport", "NadirModel", "NadirImaging", "NadirDICOM", "NadirImageIO", "NadirRegistration", "NadirSegmentation", "NadirMeasurement", "NadirTestSupport",
         ], swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
@@ -96,6 +109,11 @@ let package = Package(
         ], swiftSettings: strictSettings),
         .testTarget(name: "NadirRegistrationTests", dependencies: ["NadirRegistration", "NadirImaging", "NadirModel"],
                     swiftSettings: strictSettings),
+        .testTarget(name: "NadirSegmentationTests", dependencies: ["NadirSegmentation", "NadirTestSupport"],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "NadirMeasurementTests",
+                    dependencies: ["NadirMeasurement", "NadirSegmentation", "NadirTestSupport"],
+                    exclude: ["VALIDATION.md"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

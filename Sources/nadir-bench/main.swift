@@ -11,6 +11,7 @@ func allBenchmarks() -> [Benchmark] {
     list += Benchmarks.dicom
     list += Benchmarks.nifti
     list += Benchmarks.registration
+    list += Benchmarks.measurement
     return list
 }
 
