@@ -44,7 +44,7 @@ let package = Package(
         // Workflows across modules (assessment, scan import, tracking, reports): what the CLI and the demo call.
         .target(name: "NadirWorkflow", dependencies: [
             "NadirModel", "NadirStore", "NadirCriteria", "NadirReport", "NadirImaging", "NadirDICOM", "NadirImageIO",
-            .product(name: "Crypto", package: "swift-crypto"),
+            "NadirSegmentation", "NadirMeasurement", "NadirRegistration", .product(name: "Crypto", package: "swift-crypto"),
         ],
                 swiftSettings: strictSettings),
         // The demo: a whole trial run end to end, as a technologist and a clinician would.
