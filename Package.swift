@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "NadirMeasurement", dependencies: ["NadirImaging", "NadirModel", "NadirSegmentation"],
                 swiftSettings: strictSettings),
         // Synthetic CT phantoms with ground-truth label maps (tests, the demo and `nadir phantom` only).
-        .target(name: "NadirTestSupport", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
+        .target(name: "NadirTestSupport", dependencies: ["NadirImaging", "NadirDICOM", "NadirImageIO"], swiftSettings: strictSettings),
         // Measures a raw label map for scripts/validate-measurement.py (comparison with pyradiomics).
         .executableTarget(name: "nadir-measure-validate", dependencies: ["NadirMeasurement", "NadirSegmentation"],
                           swiftSettings: strictSettings),
