@@ -1,0 +1,29 @@
+public import Foundation
+public import NadirModel
+public import NadirReport
+public import NadirStore
+
+extension ReportWorkflow {
+    /// The report input of a whole trial with each patient's snapshot gallery (patients without one get none).
+    public func trialData(_ trial: TrialID, context: AuditContext, galleries: [SubjectID: [SnapshotCell]],
+                          generatedAt: Date? = nil) throws -> TrialReportData {
+        guard let trialValue = try assessment.database.read({ try $0.trial(trial) }) else {
+            throw StoreError(.unknownTrial, "no trial \(trial)")
+        }
+        let patients = try assessment.database.read { try $0.patients(trial: trial) }
+        let data = try patients.map { try patientData($0.subjectID, context: context, gallery: galleries[$0.subjectID] ?? []) }
+        let stamp = generatedAt.map { date -> String in
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            return formatter.string(from: date)
+        }
+        return TrialReportData(trial: trialValue, patients: data, generatedAt: stamp)
+    }
+
+    /// Writes a trial's report folder (index page, every patient with its gallery, cohort charts, exports).
+    public func writeTrial(_ trial: TrialID, to folder: URL, context: AuditContext,
+                           galleries: [SubjectID: [SnapshotCell]], generatedAt: Date? = Date()) throws {
+        try ReportWriter.write(trial: try trialData(trial, context: context, galleries: galleries, generatedAt: generatedAt),
+                               to: folder)
+    }
+}
