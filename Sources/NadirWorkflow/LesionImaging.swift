@@ -24,7 +24,7 @@ public enum LesionImaging {
     /// The default seeded-segmentation preset for an organ ("LIVER" -> liver, nodes -> lymph node, ...).
     public static func preset(named name: String?, organ: String, isNodal: Bool) throws -> SegmentationPreset {
         if let name {
-            let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
+            let key = name.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
             let aliases: [String: SegmentationPreset] = [
                 "liver": .liver, "lung": .lung, "node": .lymphNode, "lymph-node": .lymphNode, "lymphnode": .lymphNode,
                 "bone": .bone, "brain": .brain, "soft-tissue": .softTissue, "soft": .softTissue,
