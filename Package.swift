@@ -48,11 +48,11 @@ let package = Package(
         ],
                 swiftSettings: strictSettings),
         // The demo: a whole trial run end to end, as a technologist and a clinician would.
-        .target(name: "NadirDemo", dependencies: ["NadirModel", "NadirStore", "NadirInterchange", "NadirWorkflow", "NadirCriteria"],
+        .target(name: "NadirDemo", dependencies: ["NadirModel", "NadirStore", "NadirInterchange", "NadirWorkflow", "NadirCriteria", "NadirTestSupport", "NadirImaging"],
                 resources: [.copy("Resources/demo-trial.csv")], swiftSettings: strictSettings),
         // The command line: parse, call the library, print.
         .executableTarget(name: "nadir", dependencies: [
-            "NadirModel", "NadirStore", "NadirInterchange", "NadirDemo", "NadirWorkflow", "NadirCriteria",
+            "NadirModel", "NadirStore", "NadirInterchange", "NadirDemo", "NadirWorkflow", "NadirCriteria", "NadirTestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strictSettings),
         // The system zlib (Debian zlib1g-dev), wrapped for Swift.
@@ -104,6 +104,8 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "NadirImageIOTests", dependencies: ["NadirImageIO", "NadirImaging", "NadirCompression"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "NadirDemoTests", dependencies: ["NadirDemo", "NadirTestSupport", "NadirWorkflow"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "NadirWorkflowTests", dependencies: [
             "NadirWorkflow", "NadirStore", "NadirModel", "NadirImaging", "NadirImageIO",
         ], swiftSettings: strictSettings),

@@ -57,7 +57,7 @@ extension StudyScenario {
         timepoints: [
             ScenarioTimepoint(visit: "BASELINE", date: "2026-01-19", translation: [0, 0, -2]),
             ScenarioTimepoint(visit: "WEEK 8", date: "2026-03-16", rotationAxis: [1, 1, 0], rotationDegrees: 2.5,
-                              translation: [-6, 8, 15]),
+                              translation: [-12, 8, 9]),
             ScenarioTimepoint(visit: "WEEK 16", date: "2026-05-11", rotationAxis: [0, 0, 1], rotationDegrees: 4.5,
                               translation: [12, -4, -6]),
         ],

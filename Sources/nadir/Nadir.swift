@@ -12,7 +12,7 @@ struct Nadir: ParsableCommand {
             """,
         version: NadirVersion.string,
         subcommands: [
-            DemoCommand.self, InitCommand.self, TrialCommand.self, PatientCommand.self, TimePointCommand.self,
+            DemoCommand.self, PhantomCommand.self, InitCommand.self, TrialCommand.self, PatientCommand.self, TimePointCommand.self,
             LesionCommand.self, MeasureCommand.self, NonTargetCommand.self, ImportCommand.self, ShowCommand.self,
             ScanCommand.self, AssessCommand.self, ReportCommand.self, ExportCommand.self, AuditCommand.self, SchemaCommand.self,
         ]
