@@ -110,11 +110,10 @@ public struct DemoRunner: Sendable {
         try timer.measure("report, charts, exports") {
             progress("writing the trial report, galleries, charts and exports to \(reportFolder.path)")
             let workflow = ReportWorkflow(assessment: assessment)
+            // The report writes the CSV exports; the CDISC SDTM domains go beside them.
             try workflow.writeTrial(Self.trialID, to: reportFolder, context: context, galleries: galleries)
-            for format in ReportWorkflow.ExportFormat.allCases {
-                try workflow.export(Self.trialID, format: format, to: reportFolder.appendingPathComponent("exports/\(format.rawValue)"),
-                                    context: context)
-            }
+            try workflow.export(Self.trialID, format: .sdtm, to: reportFolder.appendingPathComponent("exports/sdtm"),
+                                context: context)
         }
         let cases = try database.read { reader in
             try scenarios.map { try reader.patientCase(SubjectID($0.subjectID)) }
