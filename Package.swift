@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "NadirImageIOTests", dependencies: ["NadirImageIO", "NadirImaging", "NadirCompression"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "NadirWorkflowTests", dependencies: [
-            "NadirWorkflow", "NadirStore", "NadirModel", "NadirImaging", "NadirImageIO",
+            "NadirWorkflow", "NadirStore", "NadirModel", "NadirImaging", "NadirImageIO", "NadirTestSupport",
         ], swiftSettings: strictSettings),
         .testTarget(name: "NadirRegistrationTests", dependencies: ["NadirRegistration", "NadirImaging", "NadirModel"],
                     swiftSettings: strictSettings),
