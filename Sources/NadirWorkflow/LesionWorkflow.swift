@@ -1,4 +1,5 @@
 public import Foundation
+internal import NadirDICOM
 internal import NadirImageIO
 public import NadirImaging
 public import NadirModel
@@ -23,6 +24,8 @@ public struct LesionWorkflow: Sendable {
         case seedIndex(SIMD3<Int>, preset: String?)
         /// A label of a mask file (NIfTI/NRRD) on the scan's grid.
         case mask(URL, label: Int)
+        /// A segment of a DICOM SEG, mapped onto its referenced series (a DICOM folder), which must be the scan.
+        case dicomSegmentation(URL, segment: Int, referenceSeries: URL)
     }
 
     /// A new lesion to place: its tracking ID (nil: the next free T/NT/NEW number), role, organ, nodal flag.
@@ -71,7 +74,7 @@ public struct LesionWorkflow: Sendable {
                                     "seed index \(index) is outside the scan (\(ct.geometry.size))")
             }
             seedAndPreset = (ct.geometry.physicalPoint(at: index), presetName)
-        case .mask:
+        case .mask, .dicomSegmentation:
             seedAndPreset = nil
         }
         switch placement {
@@ -83,8 +86,16 @@ public struct LesionWorkflow: Sendable {
                 imageHash: scanReference.contentHash)
             segmentation = LesionSegmentation(subjectID: subject, lesionID: id, visit: visit, method: .seed,
                                               seed: [seed.x, seed.y, seed.z], preset: preset.name)
-        case .mask(let url, let label):
-            let labels = try Self.readMask(url, label: label, onto: ct.geometry, subject: subject, lesion: id, visit: visit)
+        case .mask, .dicomSegmentation:
+            let labels: LabelMap
+            if case .dicomSegmentation(let url, let segment, let reference) = placement {
+                labels = try Self.readSegmentation(url, segment: segment, referenceSeries: reference, onto: ct.geometry,
+                                                   subject: subject, lesion: id, visit: visit)
+            } else if case .mask(let url, let label) = placement {
+                labels = try Self.readMask(url, label: label, onto: ct.geometry, subject: subject, lesion: id, visit: visit)
+            } else {
+                throw WorkflowError(.segmentation, "no mask")
+            }
             outcome = try LesionImaging.measure(labels: labels, ct: ct, subject: subject, lesion: id, visit: visit,
                                                 reader: reader, imageHash: scanReference.contentHash, method: .mask)
             segmentation = LesionSegmentation(subjectID: subject, lesionID: id, visit: visit, method: .mask)
@@ -172,6 +183,32 @@ public struct LesionWorkflow: Sendable {
         var single = LabelMap(geometry: geometry, repeating: 0)
         try single.paste(labels.mask(of: UInt16(label)), as: 1)
         return single
+    }
+
+    /// Reads one segment of a DICOM SEG onto its referenced series and checks that series is the visit's scan.
+    static func readSegmentation(_ url: URL, segment: Int, referenceSeries: URL, onto geometry: ImageGeometry,
+                                 subject: SubjectID, lesion: LesionID, visit: String) throws -> LabelMap {
+        let scanned = DICOMSeriesScanner.scan(folder: referenceSeries)
+        let segFile = try DICOMFileReader.read(url: url, headerOnly: false)
+        let referenced = segFile.dataSet.firstItem(.referencedSeriesSequence)?.string(.seriesInstanceUID)
+        guard let series = scanned.series.first(where: { $0.kind == .image && (referenced == nil || $0.seriesInstanceUID == referenced) }) else {
+            throw WorkflowError(.segmentation, subject: subject, lesion: lesion, visit: visit,
+                                "\(url.lastPathComponent) references series \(referenced ?? "?"), which is not in \(referenceSeries.lastPathComponent)")
+        }
+        let seg = try DICOMSegmentationReader.read(url: url, onto: series)
+        guard let chosen = seg.segments.first(where: { $0.number == segment }) else {
+            throw WorkflowError(.segmentation, subject: subject, lesion: lesion, visit: visit,
+                                "\(url.lastPathComponent) has no segment \(segment); segments: \(seg.segments.map(\.number))")
+        }
+        guard chosen.mask.geometry.isCongruent(with: geometry, tolerance: 1e-3) else {
+            throw WorkflowError(.segmentation, subject: subject, lesion: lesion, visit: visit,
+                                "the segmentation's series is not the scan of \(visit); import that series for the visit or use its own SEG")
+        }
+        // Fractional segments count where the fraction is at least one half.
+        let binary = chosen.mask.float32().converted { UInt8($0 >= 0.5 ? 1 : 0) }
+        var labels = LabelMap(geometry: geometry, repeating: 0)
+        try labels.paste(binary, as: 1)
+        return labels
     }
 
     /// The next free tracking ID for a role: T01.., NT01.., NEW01...

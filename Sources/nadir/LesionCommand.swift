@@ -33,16 +33,22 @@ struct LesionCommand: ParsableCommand {
         @Option(help: "Segmentation preset: liver, lung, node, bone, brain, soft-tissue.") var preset: String?
         @Option(help: "A label mask (NIfTI/NRRD) on the scan's grid.") var mask: String?
         @Option(help: "The mask's label value.") var label: Int = 1
+        @Option(help: "A DICOM SEG; its segment --segment is mapped onto --reference-series.") var seg: String?
+        @Option(help: "The SEG's segment number.") var segment: Int = 1
+        @Option(help: "The DICOM folder of the series the SEG references (the visit's scan).") var referenceSeries: String?
         @Option(help: "Who read the scan (default: the user).") var reader: String?
 
         func validate() throws {
-            if [seed, seedIndex, mask].compactMap({ $0 }).count > 1 {
-                throw ValidationError("give one of --seed, --seed-index, --mask")
+            if [seed, seedIndex, mask, seg].compactMap({ $0 }).count > 1 {
+                throw ValidationError("give one of --seed, --seed-index, --mask, --seg")
             }
-            if (seed != nil || seedIndex != nil || mask != nil) && visit == nil {
+            if seg != nil, referenceSeries == nil {
+                throw ValidationError("--seg needs --reference-series FOLDER (the DICOM series it segments)")
+            }
+            if (seed != nil || seedIndex != nil || mask != nil || seg != nil) && visit == nil {
                 throw ValidationError("placing a lesion on a scan needs the VISIT argument")
             }
-            if seed == nil, seedIndex == nil, mask == nil, lesion == nil {
+            if seed == nil, seedIndex == nil, mask == nil, seg == nil, lesion == nil {
                 throw ValidationError("a typed lesion needs --lesion ID")
             }
         }
@@ -57,6 +63,10 @@ struct LesionCommand: ParsableCommand {
                 return .seedIndex(SIMD3(v[0], v[1], v[2]), preset: preset)
             }
             if let mask { return .mask(URL(fileURLWithPath: mask), label: label) }
+            if let seg, let referenceSeries {
+                return .dicomSegmentation(URL(fileURLWithPath: seg), segment: segment,
+                                          referenceSeries: URL(fileURLWithPath: referenceSeries))
+            }
             return nil
         }
 
