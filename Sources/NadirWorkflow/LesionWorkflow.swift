@@ -62,48 +62,40 @@ public struct LesionWorkflow: Sendable {
         let known = existing.first { $0.id == id }
         let organ = known?.organ ?? lesion.organ
         let isNodal = known?.isNodal ?? lesion.isNodal
-        let outcome: LesionImaging.Outcome
-        var segmentation: LesionSegmentation
-        let seedAndPreset: (SIMD3<Double>, String?)?
+        func seeded(_ seed: SIMD3<Double>, _ presetName: String?) throws -> (LesionImaging.Outcome, LesionSegmentation) {
+            let preset = try LesionImaging.preset(named: presetName, organ: organ, isNodal: isNodal)
+            let outcome = try LesionImaging.segmentAndMeasure(
+                ct: ct, seed: seed, preset: preset, subject: subject, lesion: id, visit: visit, reader: reader,
+                imageHash: scanReference.contentHash)
+            return (outcome, LesionSegmentation(subjectID: subject, lesionID: id, visit: visit, method: .seed,
+                                                seed: [seed.x, seed.y, seed.z], preset: preset.name))
+        }
+        func masked(_ labels: LabelMap) throws -> (LesionImaging.Outcome, LesionSegmentation) {
+            let outcome = try LesionImaging.measure(labels: labels, ct: ct, subject: subject, lesion: id, visit: visit,
+                                                    reader: reader, imageHash: scanReference.contentHash, method: .mask)
+            return (outcome, LesionSegmentation(subjectID: subject, lesionID: id, visit: visit, method: .mask, maskLabel: 1))
+        }
+        var (outcome, segmentation): (LesionImaging.Outcome, LesionSegmentation)
         switch placement {
         case .seed(let point, let presetName):
-            seedAndPreset = (point, presetName)
+            (outcome, segmentation) = try seeded(point, presetName)
         case .seedIndex(let index, let presetName):
             guard ct.geometry.contains(index: index) else {
                 throw WorkflowError(.segmentation, subject: subject, lesion: id, visit: visit,
                                     "seed index \(index) is outside the scan (\(ct.geometry.size))")
             }
-            seedAndPreset = (ct.geometry.physicalPoint(at: index), presetName)
-        case .mask, .dicomSegmentation:
-            seedAndPreset = nil
-        }
-        switch placement {
-        case .seed, .seedIndex:
-            guard let (seed, presetName) = seedAndPreset else { throw WorkflowError(.segmentation, "no seed") }
-            let preset = try LesionImaging.preset(named: presetName, organ: organ, isNodal: isNodal)
-            outcome = try LesionImaging.segmentAndMeasure(
-                ct: ct, seed: seed, preset: preset, subject: subject, lesion: id, visit: visit, reader: reader,
-                imageHash: scanReference.contentHash)
-            segmentation = LesionSegmentation(subjectID: subject, lesionID: id, visit: visit, method: .seed,
-                                              seed: [seed.x, seed.y, seed.z], preset: preset.name)
-        case .mask, .dicomSegmentation:
-            let labels: LabelMap
-            if case .dicomSegmentation(let url, let segment, let reference) = placement {
-                labels = try Self.readSegmentation(url, segment: segment, referenceSeries: reference, onto: ct.geometry,
-                                                   subject: subject, lesion: id, visit: visit)
-            } else if case .mask(let url, let label) = placement {
-                labels = try Self.readMask(url, label: label, onto: ct.geometry, subject: subject, lesion: id, visit: visit)
-            } else {
-                throw WorkflowError(.segmentation, "no mask")
-            }
-            outcome = try LesionImaging.measure(labels: labels, ct: ct, subject: subject, lesion: id, visit: visit,
-                                                reader: reader, imageHash: scanReference.contentHash, method: .mask)
-            segmentation = LesionSegmentation(subjectID: subject, lesionID: id, visit: visit, method: .mask)
+            (outcome, segmentation) = try seeded(ct.geometry.physicalPoint(at: index), presetName)
+        case .mask(let url, let label):
+            (outcome, segmentation) = try masked(try Self.readMask(url, label: label, onto: ct.geometry, subject: subject,
+                                                                   lesion: id, visit: visit))
+        case .dicomSegmentation(let url, let segment, let reference):
+            (outcome, segmentation) = try masked(try Self.readSegmentation(
+                url, segment: segment, referenceSeries: reference, onto: ct.geometry, subject: subject, lesion: id,
+                visit: visit))
         }
         let (maskPath, maskHash) = try store.store(.uint8(outcome.mask))
         segmentation.maskPath = maskPath
         segmentation.maskHash = maskHash
-        if segmentation.method == .mask { segmentation.maskLabel = 1 }
         let value = known ?? Lesion(subjectID: subject, id: id, trackingUID: GeneratedUID.make(), role: lesion.role,
                                     organ: organ, isNodal: isNodal, firstVisit: visit)
         try database.write(as: context) { writer in
