@@ -94,7 +94,8 @@ let package = Package(
         ], swiftSettings: strictSettings),
         .testTarget(name: "NadirInterchangeTests", dependencies: ["NadirInterchange", "NadirStore", "NadirModel"],
                     swiftSettings: strictSettings),
-        .testTarget(name: "NadirCLITests", dependencies: ["nadir"], swiftSettings: strictSettings),
+        .testTarget(name: "NadirCLITests", dependencies: ["nadir", "NadirTestSupport", "NadirImageIO", "NadirImaging"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
         .testTarget(name: "NadirCriteriaTests", dependencies: ["NadirCriteria", "NadirModel"],
                     resources: [.copy("Fixtures"), .copy("Scenarios")], swiftSettings: strictSettings),
@@ -107,7 +108,7 @@ let package = Package(
         .testTarget(name: "NadirDemoTests", dependencies: ["NadirDemo", "NadirTestSupport", "NadirWorkflow"],
                     swiftSettings: strictSettings),
         .testTarget(name: "NadirWorkflowTests", dependencies: [
-            "NadirWorkflow", "NadirStore", "NadirModel", "NadirImaging", "NadirImageIO",
+            "NadirWorkflow", "NadirStore", "NadirModel", "NadirImaging", "NadirImageIO", "NadirTestSupport",
         ], swiftSettings: strictSettings),
         .testTarget(name: "NadirRegistrationTests", dependencies: ["NadirRegistration", "NadirImaging", "NadirModel"],
                     swiftSettings: strictSettings),

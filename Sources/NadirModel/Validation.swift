@@ -32,7 +32,13 @@ public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertibl
         self.message = message
     }
 
-    public var description: String {
+    public var description: String { ClinicalPlace.describe(message, subject: subject, lesion: lesion, visit: visit) }
+}
+
+/// How every error names where it happened: "subject S01, lesion T01, visit WEEK 6: <message>".
+public enum ClinicalPlace {
+    /// `message`, prefixed by the subject, lesion and visit that are known.
+    public static func describe(_ message: String, subject: SubjectID?, lesion: LesionID?, visit: String?) -> String {
         var place: [String] = []
         if let subject { place.append("subject \(subject)") }
         if let lesion { place.append("lesion \(lesion)") }

@@ -1,4 +1,5 @@
 public import Foundation
+internal import NadirDICOM
 internal import NadirImageIO
 public import NadirImaging
 public import NadirModel
@@ -23,6 +24,8 @@ public struct LesionWorkflow: Sendable {
         case seedIndex(SIMD3<Int>, preset: String?)
         /// A label of a mask file (NIfTI/NRRD) on the scan's grid.
         case mask(URL, label: Int)
+        /// A segment of a DICOM SEG, mapped onto its referenced series (a DICOM folder), which must be the scan.
+        case dicomSegmentation(URL, segment: Int, referenceSeries: URL)
     }
 
     /// A new lesion to place: its tracking ID (nil: the next free T/NT/NEW number), role, organ, nodal flag.
@@ -59,40 +62,40 @@ public struct LesionWorkflow: Sendable {
         let known = existing.first { $0.id == id }
         let organ = known?.organ ?? lesion.organ
         let isNodal = known?.isNodal ?? lesion.isNodal
-        let outcome: LesionImaging.Outcome
-        var segmentation: LesionSegmentation
-        let seedAndPreset: (SIMD3<Double>, String?)?
+        func seeded(_ seed: SIMD3<Double>, _ presetName: String?) throws -> (LesionImaging.Outcome, LesionSegmentation) {
+            let preset = try LesionImaging.preset(named: presetName, organ: organ, isNodal: isNodal)
+            let outcome = try LesionImaging.segmentAndMeasure(
+                ct: ct, seed: seed, preset: preset, subject: subject, lesion: id, visit: visit, reader: reader,
+                imageHash: scanReference.contentHash)
+            return (outcome, LesionSegmentation(subjectID: subject, lesionID: id, visit: visit, method: .seed,
+                                                seed: [seed.x, seed.y, seed.z], preset: preset.name))
+        }
+        func masked(_ labels: LabelMap) throws -> (LesionImaging.Outcome, LesionSegmentation) {
+            let outcome = try LesionImaging.measure(labels: labels, ct: ct, subject: subject, lesion: id, visit: visit,
+                                                    reader: reader, imageHash: scanReference.contentHash, method: .mask)
+            return (outcome, LesionSegmentation(subjectID: subject, lesionID: id, visit: visit, method: .mask, maskLabel: 1))
+        }
+        var (outcome, segmentation): (LesionImaging.Outcome, LesionSegmentation)
         switch placement {
         case .seed(let point, let presetName):
-            seedAndPreset = (point, presetName)
+            (outcome, segmentation) = try seeded(point, presetName)
         case .seedIndex(let index, let presetName):
             guard ct.geometry.contains(index: index) else {
                 throw WorkflowError(.segmentation, subject: subject, lesion: id, visit: visit,
                                     "seed index \(index) is outside the scan (\(ct.geometry.size))")
             }
-            seedAndPreset = (ct.geometry.physicalPoint(at: index), presetName)
-        case .mask:
-            seedAndPreset = nil
-        }
-        switch placement {
-        case .seed, .seedIndex:
-            guard let (seed, presetName) = seedAndPreset else { throw WorkflowError(.segmentation, "no seed") }
-            let preset = try LesionImaging.preset(named: presetName, organ: organ, isNodal: isNodal)
-            outcome = try LesionImaging.segmentAndMeasure(
-                ct: ct, seed: seed, preset: preset, subject: subject, lesion: id, visit: visit, reader: reader,
-                imageHash: scanReference.contentHash)
-            segmentation = LesionSegmentation(subjectID: subject, lesionID: id, visit: visit, method: .seed,
-                                              seed: [seed.x, seed.y, seed.z], preset: preset.name)
+            (outcome, segmentation) = try seeded(ct.geometry.physicalPoint(at: index), presetName)
         case .mask(let url, let label):
-            let labels = try Self.readMask(url, label: label, onto: ct.geometry, subject: subject, lesion: id, visit: visit)
-            outcome = try LesionImaging.measure(labels: labels, ct: ct, subject: subject, lesion: id, visit: visit,
-                                                reader: reader, imageHash: scanReference.contentHash, method: .mask)
-            segmentation = LesionSegmentation(subjectID: subject, lesionID: id, visit: visit, method: .mask)
+            (outcome, segmentation) = try masked(try Self.readMask(url, label: label, onto: ct.geometry, subject: subject,
+                                                                   lesion: id, visit: visit))
+        case .dicomSegmentation(let url, let segment, let reference):
+            (outcome, segmentation) = try masked(try Self.readSegmentation(
+                url, segment: segment, referenceSeries: reference, onto: ct.geometry, subject: subject, lesion: id,
+                visit: visit))
         }
         let (maskPath, maskHash) = try store.store(.uint8(outcome.mask))
         segmentation.maskPath = maskPath
         segmentation.maskHash = maskHash
-        if segmentation.method == .mask { segmentation.maskLabel = 1 }
         let value = known ?? Lesion(subjectID: subject, id: id, trackingUID: GeneratedUID.make(), role: lesion.role,
                                     organ: organ, isNodal: isNodal, firstVisit: visit)
         try database.write(as: context) { writer in
@@ -172,6 +175,32 @@ public struct LesionWorkflow: Sendable {
         var single = LabelMap(geometry: geometry, repeating: 0)
         try single.paste(labels.mask(of: UInt16(label)), as: 1)
         return single
+    }
+
+    /// Reads one segment of a DICOM SEG onto its referenced series and checks that series is the visit's scan.
+    static func readSegmentation(_ url: URL, segment: Int, referenceSeries: URL, onto geometry: ImageGeometry,
+                                 subject: SubjectID, lesion: LesionID, visit: String) throws -> LabelMap {
+        let scanned = DICOMSeriesScanner.scan(folder: referenceSeries)
+        let segFile = try DICOMFileReader.read(url: url, headerOnly: false)
+        let referenced = segFile.dataSet.firstItem(.referencedSeriesSequence)?.string(.seriesInstanceUID)
+        guard let series = scanned.series.first(where: { $0.kind == .image && (referenced == nil || $0.seriesInstanceUID == referenced) }) else {
+            throw WorkflowError(.segmentation, subject: subject, lesion: lesion, visit: visit,
+                                "\(url.lastPathComponent) references series \(referenced ?? "?"), which is not in \(referenceSeries.lastPathComponent)")
+        }
+        let seg = try DICOMSegmentationReader.read(url: url, onto: series)
+        guard let chosen = seg.segments.first(where: { $0.number == segment }) else {
+            throw WorkflowError(.segmentation, subject: subject, lesion: lesion, visit: visit,
+                                "\(url.lastPathComponent) has no segment \(segment); segments: \(seg.segments.map(\.number))")
+        }
+        guard chosen.mask.geometry.isCongruent(with: geometry, tolerance: 1e-3) else {
+            throw WorkflowError(.segmentation, subject: subject, lesion: lesion, visit: visit,
+                                "the segmentation's series is not the scan of \(visit); import that series for the visit or use its own SEG")
+        }
+        // Fractional segments count where the fraction is at least one half.
+        let binary = chosen.mask.float32().converted { UInt8($0 >= 0.5 ? 1 : 0) }
+        var labels = LabelMap(geometry: geometry, repeating: 0)
+        try labels.paste(binary, as: 1)
+        return labels
     }
 
     /// The next free tracking ID for a role: T01.., NT01.., NEW01...

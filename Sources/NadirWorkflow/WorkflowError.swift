@@ -32,11 +32,5 @@ public struct WorkflowError: Error, CustomStringConvertible, Sendable {
         self.message = message
     }
 
-    public var description: String {
-        var place: [String] = []
-        if let subject { place.append("subject \(subject)") }
-        if let lesion { place.append("lesion \(lesion)") }
-        if let visit { place.append("visit \(visit)") }
-        return place.isEmpty ? message : "\(place.joined(separator: ", ")): \(message)"
-    }
+    public var description: String { ClinicalPlace.describe(message, subject: subject, lesion: lesion, visit: visit) }
 }

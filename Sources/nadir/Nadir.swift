@@ -14,7 +14,7 @@ struct Nadir: ParsableCommand {
         subcommands: [
             DemoCommand.self, PhantomCommand.self, InitCommand.self, TrialCommand.self, PatientCommand.self, TimePointCommand.self,
             LesionCommand.self, MeasureCommand.self, NonTargetCommand.self, ImportCommand.self, ShowCommand.self,
-            ScanCommand.self, AssessCommand.self, ReportCommand.self, ExportCommand.self, AuditCommand.self, SchemaCommand.self,
+            ScanCommand.self, TrackCommand.self, AssessCommand.self, ReportCommand.self, ExportCommand.self, AuditCommand.self, SchemaCommand.self,
         ]
     )
 }

@@ -40,7 +40,34 @@ struct ReportCommand: ParsableCommand {
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export a trial: lesion-level CSV or CDISC SDTM TU/TR/RS.")
+        commandName: "export", abstract: "Export a trial (CSV, CDISC SDTM) or a lesion's mesh.",
+        subcommands: [TrialExport.self, MeshExport.self], defaultSubcommand: TrialExport.self)
+}
+
+struct MeshExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mesh", abstract: "Write a lesion's watertight surface mesh (STL or OBJ, LPS mm) for viewers and 3D printing.")
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The trial subject ID.") var subject: SubjectID
+    @Argument(help: "The lesion's tracking ID.") var lesion: LesionID
+    @Option(help: "stl or obj.") var format = "stl"
+    @Option(help: "The visit (default: the lesion's latest segmentation).") var visit: String?
+    @Option(help: "The output file.") var out: String
+
+    func run() throws {
+        try runReporting {
+            let workflow = LesionWorkflow(database: try options.openDatabase(), store: ImageStore(databasePath: options.databasePath))
+            let data = try workflow.mesh(subject: subject, lesion: lesion, visit: visit, format: format)
+            try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+            try Output.emit(["file": out], json: options.json) { "wrote \(out) (\(data.count) bytes)" }
+        }
+    }
+}
+
+struct TrialExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trial", abstract: "Export a trial: lesion-level CSV or CDISC SDTM TU/TR/RS.")
 
     @OptionGroup var options: GlobalOptions
     @Option(help: "The trial.") var trial: TrialID

@@ -119,3 +119,35 @@ import Testing
         #expect(timepoints?.count == 1)
     }
 }
+
+/// The trial report opens in headless Chromium with no console errors and with its charts drawn
+/// (`scripts/check-report-html.sh`). Runs where Chromium is installed (`scripts/test` installs it).
+@Suite struct ReportInBrowserTests {
+    static var chromium: String? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test(.enabled(if: chromium != nil, "Chromium is not installed"))
+    func reportOpensInChromiumWithoutConsoleErrors() throws {
+        let nadir = try NadirProcess()
+        defer { nadir.remove() }
+        _ = try nadir.run(["init"])
+        _ = try nadir.run(["import", "csv", try nadir.write("t.csv", AssessReportCLITests.csv)])
+        let out = nadir.directory.appendingPathComponent("report").path
+        #expect(try nadir.run(["report", "--trial", "T", "--out", out, "--criteria", AssessReportCLITests.criteriaFolder]).status == 0)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [root.appendingPathComponent("scripts/check-report-html.sh").path, out]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.contains("ok   ") && !output.contains("FAIL"))
+        let shot = URL(fileURLWithPath: out).appendingPathComponent("screenshots/index.png")
+        #expect(((try? Data(contentsOf: shot))?.count ?? 0) > 10_000, "the screenshot should show the charts drawn")
+    }
+}

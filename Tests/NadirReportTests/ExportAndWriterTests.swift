@@ -69,7 +69,9 @@ import Testing
 @Suite struct ReportDataCodingTests {
     @Test func patientDataRoundTripsThroughJSONExactly() throws {
         let data = SamplePatients.responder()
-        let json = try JSONEncoder().encode(data)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]  // key order is otherwise unspecified
+        let json = try encoder.encode(data)
         let back = try JSONDecoder().decode(PatientReportData.self, from: json)
         #expect(back == data)
         let text = String(decoding: json, as: UTF8.self)

@@ -113,3 +113,31 @@ import Testing
         #expect(try box.database.read { try $0.timepoints("S01") }.isEmpty)
     }
 }
+
+/// Lesions placed from a DICOM SEG written by highdicom: the voxel counts come from the arrays the fixture
+/// script gave highdicom (`expected.json`, seg.binary: 240 and 80 voxels).
+@Suite struct SegmentationPlacementTests {
+    @Test func segSegmentsArePlacedOnTheirSeriesAndCounted() throws {
+        let box = try ScanImportTests.Sandbox()
+        defer { box.remove() }
+        let series = ScanImportTests.dicomFixtures.appendingPathComponent("ct-explicit-le")
+        let seg = ScanImportTests.dicomFixtures.appendingPathComponent("seg/seg-binary.dcm")
+        _ = try box.workflow.importScan(subject: "S01", visit: "BASELINE", url: series,
+                                        date: CalendarDate(iso8601: "2026-01-05"), context: ScanImportTests.context)
+        let lesions = LesionWorkflow(database: box.database, store: ImageStore(databasePath: box.databasePath))
+        for (segment, voxels) in [(1, 240), (2, 80)] {
+            let (lesion, outcome) = try lesions.place(
+                .init(id: nil, role: .target, organ: "LIVER", isNodal: false), subject: "S01", visit: "BASELINE",
+                at: .dicomSegmentation(seg, segment: segment, referenceSeries: series), reader: "R1",
+                context: ScanImportTests.context)
+            #expect(outcome.voxelCount == voxels)
+            #expect(outcome.measurement.method == .mask)
+            #expect(lesion.id == LesionID(String(format: "T%02d", segment)))
+        }
+        #expect { try lesions.place(.init(id: "T09", role: .target, organ: "LIVER", isNodal: false), subject: "S01",
+                                    visit: "BASELINE", at: .dicomSegmentation(seg, segment: 3, referenceSeries: series),
+                                    reader: "R1", context: ScanImportTests.context)
+        } throws: { "\($0)".contains("no segment 3") }
+        #expect(try box.database.read { try $0.lesions("S01") }.map(\.id) == ["T01", "T02"])
+    }
+}
