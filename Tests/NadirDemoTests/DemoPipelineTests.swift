@@ -8,8 +8,8 @@ import Testing
 /// reduced trial: the colorectal (RECIST 1.1 SD then PD by a new lesion) and HCC (mRECIST PR, PR) scenarios on a
 /// small liver-centred grid, checked against the responses each scenario was designed to produce.
 @Suite struct DemoPipelineTests {
-    /// 112 x 112 x 48 voxels of 1.6 x 1.6 x 2.5 mm around the liver (179 x 179 x 120 mm).
-    static let grid = StudyWriter.Grid(size: [112, 112, 48], spacing: [1.6, 1.6, 2.5], centre: [-55, -10, -75])
+    /// 112 x 112 x 40 voxels of 1.6 x 1.6 x 2.5 mm around the liver (179 x 179 x 100 mm).
+    static let grid = StudyWriter.Grid(size: [112, 112, 40], spacing: [1.6, 1.6, 2.5], centre: [-55, -10, -75])
 
     @Test func reducedTrialIsAsDesigned() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nadir-demo-test-\(UUID().uuidString)")
@@ -36,6 +36,13 @@ import Testing
         let crc = try #require(result.verdicts.first { $0.subjectID == "DEMO-002" })
         #expect(crc.reviews.contains { $0.scenarioLesion == "NEW01" && $0.outcome == "candidate new lesion accepted" })
         #expect(FileManager.default.fileExists(atPath: result.reportIndex.path))
+        // The gallery holds one cell (one zoomed axial image) per lesion per visit the lesion is present at.
+        for scenario in [StudyScenario.colorectalNewLesion, .hccResponder] {
+            let page = folder.appendingPathComponent("report/patients/\(scenario.subjectID)/report.html")
+            let html = try String(contentsOf: page, encoding: .utf8)
+            let cells = html.components(separatedBy: "<img class=\"main\"").count - 1
+            #expect(cells == scenario.lesions.reduce(0) { $0 + $1.radii.compactMap { $0 }.count }, "\(scenario.subjectID)")
+        }
         let truth = folder.appendingPathComponent("studies/DEMO-002/ground-truth.json")
         let decoded = try JSONDecoder().decode(GroundTruth.self, from: Data(contentsOf: truth))
         #expect(decoded.designedResponses.map(\.overall) == ["SD", "PD"])
