@@ -14,6 +14,9 @@ public struct ChangeCandidates: Sendable {
     public var openingRadius: Double = 1.5
     /// Smallest candidate volume, mm³ (100 mm³ ~ a sphere of 5.8 mm).
     public var minimumVolume: Double = 100
+    /// Changes within this distance (mm) of the air outside the body are not candidates: a slightly different
+    /// body outline (breathing, positioning, a tilted follow-up) changes there, lesions rarely appear there.
+    public var surfaceMargin: Double = 10
 
     public init() {}
 
@@ -30,7 +33,17 @@ public struct ChangeCandidates: Sendable {
         let tissue: ClosedRange<Float> = -150...250
         var coveredLabels = LabelMap(geometry: g, repeating: 0)
         try coveredLabels.paste(covered, as: 1)
-        let inside = try Morphology.apply(.erode, radius: 8, to: 1, in: coveredLabels).mask(of: 1)
+        var inside = try Morphology.apply(.erode, radius: 8, to: 1, in: coveredLabels).mask(of: 1)
+        let nearSurface = try Self.nearExteriorAir(followUp, margin: surfaceMargin)
+        inside.withUnsafeMutableVoxels { keep in
+            nearSurface.withUnsafeVoxels { near in
+                var i = 0
+                while i < keep.count {
+                    if near[i] != 0 { keep[i] = 0 }
+                    i &+= 1
+                }
+            }
+        }
         var changed = Volume<UInt8>(geometry: g, repeating: 0)
         let limit = threshold
         followUp.withUnsafeVoxels { raw in
@@ -61,6 +74,31 @@ public struct ChangeCandidates: Sendable {
             let mask = relabeled.mask(of: summary.label)
             return (LesionImaging.centroid(of: mask), Double(summary.voxelCount) * g.voxelVolume)
         }
+    }
+
+    /// Voxels within `margin` mm of the air outside the body: air (< -500 HU) connected to a side face of the
+    /// volume (the lungs are air too, but enclosed in-plane).
+    static func nearExteriorAir(_ ct: Volume<Int16>, margin: Double) throws -> Volume<UInt8> {
+        let g = ct.geometry
+        let air = ct.converted { UInt8($0 < -500 ? 1 : 0) }
+        let labeling = ConnectedComponents.label(air, connectivity: .six)
+        let components = labeling.labelVolume()
+        // A lookup table by component number (0 = background stays false).
+        var exterior = [Bool](repeating: false, count: labeling.count + 1)
+        components.withUnsafeVoxels { labels in
+            func mark(_ x: Int, _ y: Int, _ z: Int) {
+                let label = Int(labels[g.offset(x: x, y: y, z: z)])
+                if label > 0 { exterior[label] = true }
+            }
+            for z in 0..<g.size.z {
+                for y in 0..<g.size.y { mark(0, y, z); mark(g.size.x - 1, y, z) }
+                for x in 0..<g.size.x { mark(x, 0, z); mark(x, g.size.y - 1, z) }
+            }
+        }
+        let outside = components.converted { exterior[Int($0)] ? UInt8(1) : UInt8(0) }
+        var labels = LabelMap(geometry: g, repeating: 0)
+        try labels.paste(outside, as: 1)
+        return try Morphology.apply(.dilate, radius: margin, to: 1, in: labels).mask(of: 1)
     }
 
     /// Two passes of a separable 3-voxel box filter, as Float.
