@@ -17,6 +17,10 @@ public struct ChangeCandidates: Sendable {
     /// Changes within this distance (mm) of the air outside the body are not candidates: a slightly different
     /// body outline (breathing, positioning, a tilted follow-up) changes there, lesions rarely appear there.
     public var surfaceMargin: Double = 10
+    /// Changes within this distance (mm) of bone (> 300 HU in either scan) are not candidates: thin bone (ribs)
+    /// interpolated across thick slices differs from itself by hundreds of HU. Bone metastases are therefore
+    /// not proposed by subtraction; they are placed by a person.
+    public var boneMargin: Double = 4
 
     public init() {}
 
@@ -35,12 +39,15 @@ public struct ChangeCandidates: Sendable {
         try coveredLabels.paste(covered, as: 1)
         var inside = try Morphology.apply(.erode, radius: 8, to: 1, in: coveredLabels).mask(of: 1)
         let nearSurface = try Self.nearExteriorAir(followUp, margin: surfaceMargin)
+        let nearBone = try Self.nearBone(followUp, registeredBaseline, margin: boneMargin)
         inside.withUnsafeMutableVoxels { keep in
-            nearSurface.withUnsafeVoxels { near in
-                var i = 0
-                while i < keep.count {
-                    if near[i] != 0 { keep[i] = 0 }
-                    i &+= 1
+            nearSurface.withUnsafeVoxels { surface in
+                nearBone.withUnsafeVoxels { bone in
+                    var i = 0
+                    while i < keep.count {
+                        if surface[i] != 0 || bone[i] != 0 { keep[i] = 0 }
+                        i &+= 1
+                    }
                 }
             }
         }
@@ -74,6 +81,23 @@ public struct ChangeCandidates: Sendable {
             let mask = relabeled.mask(of: summary.label)
             return (LesionImaging.centroid(of: mask), Double(summary.voxelCount) * g.voxelVolume)
         }
+    }
+
+    /// Voxels within `margin` mm of bone (> 300 HU) in either scan.
+    static func nearBone(_ a: Volume<Int16>, _ b: Volume<Int16>, margin: Double) throws -> Volume<UInt8> {
+        var bone = a.converted { UInt8($0 > 300 ? 1 : 0) }
+        b.withUnsafeVoxels { other in
+            bone.withUnsafeMutableVoxels { out in
+                var i = 0
+                while i < out.count {
+                    if other[i] > 300 { out[i] = 1 }
+                    i &+= 1
+                }
+            }
+        }
+        var labels = LabelMap(geometry: a.geometry, repeating: 0)
+        try labels.paste(bone, as: 1)
+        return try Morphology.apply(.dilate, radius: margin, to: 1, in: labels).mask(of: 1)
     }
 
     /// Voxels within `margin` mm of the air outside the body: air (< -500 HU) connected to a side face of the

@@ -36,10 +36,19 @@ public struct TrackingWorkflow: Sendable {
         var sources: [LesionID]
     }
 
+    ///
+    /// A visit whose tracked segmentations were already confirmed is re-tracked only with `replacingConfirmed`
+    /// (the CLI's `--reason`): the check comes first, before any work.
     public func track(subject: SubjectID, visit: String, reader: String, context: AuditContext,
-                      progress: (String) -> Void = { _ in }) throws -> TrackingReport {
+                      replacingConfirmed: Bool = false, progress: (String) -> Void = { _ in }) throws -> TrackingReport {
         let lesions = LesionWorkflow(database: database, store: store)
         let patientCase = try database.read { try $0.patientCase(subject) }
+        let confirmedHere = try database.read { try $0.segmentations(subject) }
+            .filter { $0.visit == visit && $0.status == .confirmed }
+        if !confirmedHere.isEmpty, !replacingConfirmed {
+            throw WorkflowError(.segmentation, subject: subject, visit: visit,
+                                "\(visit) already has confirmed segmentations (\(confirmedHere.map(\.lesionID.rawValue).joined(separator: ", "))); to track it again and replace them, say why with --reason")
+        }
         guard let baseline = patientCase.baseline else {
             throw WorkflowError(.missingScan, subject: subject, "the patient has no baseline visit")
         }
@@ -111,8 +120,8 @@ public struct TrackingWorkflow: Sendable {
             for lesion in plan.newLesions where try writer.reader.lesions(subject).contains(where: { $0.id == lesion.id }) == false {
                 try writer.addLesion(lesion)
             }
-            for segmentation in plan.segmentations { try writer.record(segmentation) }
-            for measurement in plan.measurements { try writer.record(measurement) }
+            for segmentation in plan.segmentations { try writer.record(segmentation, isCorrection: replacingConfirmed) }
+            for measurement in plan.measurements { try writer.record(measurement, isCorrection: replacingConfirmed) }
         }
         let needsStatus = tracked.filter { $0.lesion.role == .nonTarget }.map {
             TrackingReport.TrackedLesion(kind: "needs-status", lesions: [$0.lesion.id], proposedLesions: [], measurements: [],

@@ -19,6 +19,7 @@ struct TrackCommand: ParsableCommand {
     @Argument(help: "The follow-up visit.") var visit: String
     @Option(help: "Who reads (default: the user).") var reader: String?
     @Flag(help: "Do not look for candidate new lesions.") var noNewLesions = false
+    @Option(help: "Why a visit whose tracking was already confirmed is tracked again.") var reason: String?
 
     func run() throws {
         try runReporting {
@@ -27,7 +28,8 @@ struct TrackCommand: ParsableCommand {
             workflow.findsNewLesions = !noNewLesions
             let progress = ProgressLine(enabled: !options.json)
             let report = try workflow.track(subject: subject, visit: visit, reader: reader ?? options.actingUser,
-                                            context: options.context("track \(subject) \(visit)"), progress: progress.step)
+                                            context: options.context(reason ?? "track \(subject) \(visit)"),
+                                            replacingConfirmed: reason != nil, progress: progress.step)
             progress.finish()
             try Output.emit(report, json: options.json) {
                 var table = TextTable(header: ["Proposal", "Lesions", "Recorded as", "Long axis", "Detail"])
