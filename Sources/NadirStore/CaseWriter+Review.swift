@@ -1,3 +1,4 @@
+internal import Foundation
 internal import GRDB
 public import NadirModel
 
@@ -51,5 +52,21 @@ extension CaseWriter {
         try db.execute(sql: "DELETE FROM measurement WHERE lesion_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM lesion_status WHERE lesion_id = ?", arguments: [id])
         _ = try LesionRecord.deleteOne(db, key: id)
+    }
+}
+
+extension CaseWriter {
+    /// Names the organ of a lesion, e.g. a candidate new lesion tracking recorded as "UNSPECIFIED" (audited: the
+    /// old value stays in the trail).
+    public func setOrgan(subject: SubjectID, lesion: LesionID, organ: String) throws {
+        guard var record = try reader.lesionRecord(subject, label: lesion) else {
+            throw StoreError(.unknownLesion, subject: subject, lesion: lesion, "no lesion \(lesion)")
+        }
+        guard !organ.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError(.invalidRecord, subject: subject, lesion: lesion, "the organ is empty")
+        }
+        guard record.organ != organ else { return }
+        record.organ = organ
+        try record.update(db)
     }
 }

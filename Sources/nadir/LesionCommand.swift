@@ -6,7 +6,7 @@ import NadirWorkflow
 
 struct LesionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lesion", abstract: "Record target, non-target and new lesions.", subcommands: [Add.self, Reject.self])
+        commandName: "lesion", abstract: "Record target, non-target and new lesions.", subcommands: [Add.self, Reject.self, SetOrgan.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -118,5 +118,25 @@ struct LesionCommand: ParsableCommand {
             }
         }
     }
-}
 
+    struct SetOrgan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-organ",
+            abstract: "Name a lesion's organ (e.g. a tracked candidate new lesion recorded as UNSPECIFIED).")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The trial subject ID.") var subject: SubjectID
+        @Argument(help: "The lesion's tracking ID.") var lesion: LesionID
+        @Option(help: "The organ or site, e.g. LIVER.") var organ: String
+        @Option(help: "Why (kept in the audit trail).") var reason: String?
+
+        func run() throws {
+            try runReporting {
+                try options.openDatabase().write(as: options.context(reason ?? "lesion set-organ \(subject) \(lesion)")) {
+                    try $0.setOrgan(subject: subject, lesion: lesion, organ: organ)
+                }
+                try Output.emit(Message(message: "\(lesion) is in \(organ)"), json: options.json) { "\(lesion) of \(subject) is in \(organ)" }
+            }
+        }
+    }
+}

@@ -107,3 +107,19 @@ import Testing
         #expect(trail.allSatisfy { $0.action != "delete" || $0.reason == "not a lesion: vessel" })
     }
 }
+
+@Suite struct LesionOrganTests {
+    @Test func namingAnOrganIsAuditedWithTheOldValue() throws {
+        let db = try StoreFixture.makeDatabase()
+        try db.write(as: AuditContext(user: "tech", reason: "new lesion is hepatic")) {
+            try $0.setOrgan(subject: "S01", lesion: "T01", organ: "LIVER SEGMENT 7")
+        }
+        #expect(try db.read { try $0.lesions("S01") }.first { $0.id == "T01" }?.organ == "LIVER SEGMENT 7")
+        let last = try #require(try db.read { try $0.auditEntries(subject: "S01", lesion: "T01") }.last)
+        #expect(last.oldValue?["organ"] == .text("LIVER"))
+        #expect(last.newValue?["organ"] == .text("LIVER SEGMENT 7"))
+        #expect(last.reason == "new lesion is hepatic")
+        #expect(throws: StoreError.self) { try db.write(as: StoreFixture.context) { try $0.setOrgan(subject: "S01", lesion: "T99", organ: "LUNG") } }
+        #expect(throws: StoreError.self) { try db.write(as: StoreFixture.context) { try $0.setOrgan(subject: "S01", lesion: "T01", organ: "  ") } }
+    }
+}
