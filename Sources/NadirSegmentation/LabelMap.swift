@@ -64,29 +64,13 @@ extension Volume where Voxel == UInt16 {
     ///
     /// Throws `invalidLabelValue` with the voxel index of the first value that is not a whole number in 0...65535.
     public init(labelsFrom volume: AnyVolume) throws(SegmentationError) {
-        func convert<T: BinaryInteger>(_ v: Volume<T>) throws(SegmentationError) -> LabelMap {
+        /// Converts every voxel with `exact` (nil for a value that is not a whole number in 0...65535).
+        func convert<T>(_ v: Volume<T>, _ exact: (T) -> UInt16?) throws(SegmentationError) -> LabelMap {
             var bad: Int?
             let out = LabelMap(geometry: v.geometry) { out in
                 v.withUnsafeVoxels { input in
                     for i in 0..<input.count {
-                        guard let value = UInt16(exactly: input[i]) else {
-                            if bad == nil { bad = i }
-                            out[i] = 0
-                            continue
-                        }
-                        out[i] = value
-                    }
-                }
-            }
-            if let bad { throw Self.badValue(at: bad, in: v.geometry) }
-            return out
-        }
-        func convert<T: BinaryFloatingPoint>(_ v: Volume<T>) throws(SegmentationError) -> LabelMap {
-            var bad: Int?
-            let out = LabelMap(geometry: v.geometry) { out in
-                v.withUnsafeVoxels { input in
-                    for i in 0..<input.count {
-                        guard let value = UInt16(exactly: input[i]) else {
+                        guard let value = exact(input[i]) else {
                             if bad == nil { bad = i }
                             out[i] = 0
                             continue
@@ -99,14 +83,14 @@ extension Volume where Voxel == UInt16 {
             return out
         }
         switch volume {
-        case .uint8(let v): self = try convert(v)
-        case .int8(let v): self = try convert(v)
+        case .uint8(let v): self = try convert(v) { UInt16(exactly: $0) }
+        case .int8(let v): self = try convert(v) { UInt16(exactly: $0) }
         case .uint16(let v): self = v
-        case .int16(let v): self = try convert(v)
-        case .uint32(let v): self = try convert(v)
-        case .int32(let v): self = try convert(v)
-        case .float32(let v): self = try convert(v)
-        case .float64(let v): self = try convert(v)
+        case .int16(let v): self = try convert(v) { UInt16(exactly: $0) }
+        case .uint32(let v): self = try convert(v) { UInt16(exactly: $0) }
+        case .int32(let v): self = try convert(v) { UInt16(exactly: $0) }
+        case .float32(let v): self = try convert(v) { UInt16(exactly: $0) }
+        case .float64(let v): self = try convert(v) { UInt16(exactly: $0) }
         }
     }
 
