@@ -1,3 +1,5 @@
+import NadirModel
+
 /// Escaping for the text formats the report writes.
 public enum Escaping {
     /// Escapes text for HTML and XML (SVG) content and attribute values: `& < > " '`.
@@ -25,16 +27,14 @@ public enum Escaping {
         return out
     }
 
-    /// Quotes one CSV field per RFC 4180 when it holds a comma, quote, CR or LF (quotes doubled).
+    /// One CSV field: formula-neutralised and RFC 4180-quoted (``CSVText/field(_:)``).
     public static func csvField(_ text: String) -> String {
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        CSVText.field(text)
     }
 
-    /// One CSV record (RFC 4180), CRLF-terminated.
+    /// One CSV record (RFC 4180), CRLF-terminated, every field through ``csvField(_:)``.
     public static func csvRecord(_ fields: [String]) -> String {
-        fields.map(csvField).joined(separator: ",") + "\r\n"
+        CSVText.record(fields)
     }
 
     /// Escapes a Markdown table cell: pipes and backslashes escaped, line breaks turned into spaces.
