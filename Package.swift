@@ -62,7 +62,8 @@ let package = Package(
         .target(name: "NadirCriteria", dependencies: ["NadirModel", .product(name: "Yams", package: "Yams")],
                 swiftSettings: strictSettings),
         // Per-patient and trial reports: HTML, SVG charts, PNG snapshots, CSV and CDISC SDTM exports.
-        .target(name: "NadirReport", dependencies: ["NadirModel", "NadirImaging", "NadirCompression"],
+        // Reads the rule engine's own result types (PatientAssessment): criteria -> report is the data flow.
+        .target(name: "NadirReport", dependencies: ["NadirModel", "NadirCriteria", "NadirImaging", "NadirCompression"],
                 swiftSettings: strictSettings),
         // DICOM Part 10 reading, series assembly (LPS geometry), SEG, de-identified metadata, CT writing.
         .target(name: "NadirDICOM", dependencies: ["NadirImaging", "NadirCompression"], swiftSettings: strictSettings),
@@ -99,7 +100,7 @@ let package = Package(
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
         .testTarget(name: "NadirCriteriaTests", dependencies: ["NadirCriteria", "NadirModel"],
                     resources: [.copy("Fixtures"), .copy("Scenarios")], swiftSettings: strictSettings),
-        .testTarget(name: "NadirReportTests", dependencies: ["NadirReport", "NadirModel", "NadirImaging", "NadirCompression"],
+        .testTarget(name: "NadirReportTests", dependencies: ["NadirReport", "NadirCriteria", "NadirModel", "NadirImaging", "NadirCompression"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "NadirDICOMTests", dependencies: ["NadirDICOM", "NadirImaging"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),

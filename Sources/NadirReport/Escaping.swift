@@ -37,13 +37,18 @@ public enum Escaping {
         CSVText.record(fields)
     }
 
-    /// Escapes a Markdown table cell: pipes and backslashes escaped, line breaks turned into spaces.
+    /// Escapes a Markdown table cell: pipes and backslashes escaped, line breaks turned into spaces, and the
+    /// HTML that Markdown renderers pass through (CommonMark §6.6 "Raw HTML") written as entities (`&`, `<`, `>`),
+    /// so an organ name or identifier such as `<img src=x onerror=...>` shows as text.
     public static func markdownCell(_ text: String) -> String {
         var out = ""
         for ch in text {
             switch ch {
             case "|": out += "\\|"
             case "\\": out += "\\\\"
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
             case "\n", "\r", "\r\n": out += " "
             default: out.append(ch)
             }

@@ -1,7 +1,13 @@
+import NadirCriteria
 import NadirModel
 
 /// The per-patient report as one self-contained HTML page: inline CSS and SVG, PNG as data: URIs, no scripts
 /// and no network access.
+///
+/// The answer comes first: the best overall response and the per-visit responses of the accepted read, each with
+/// the lesion that drove it. With two or more readers the accepted read appears only once it is adjudicated;
+/// until then the page shows each reader's own read and says that none is accepted. The criteria table, the
+/// rule trace and the criteria's thresholds are folded below (`<details>`).
 public enum HTMLReport {
     /// Renders the report of one patient. `indexLink` is the relative link back to the trial index, if any.
     public static func render(patient data: PatientReportData, indexLink: String? = nil) -> String {
@@ -16,19 +22,9 @@ public enum HTMLReport {
         if let cancer = data.patient.cancerType { meta.append("cancer type \(cancer)") }
         if let start = data.treatmentStart { meta.append("treatment start \(start.iso8601)") }
         h.raw("<p class=\"meta\">\(h.e(meta.joined(separator: " · ")))</p>")
-        bestOverallSection(&h, data)
-        criteriaSection(&h, data.criteria)
-        h.raw("<h2>Trend</h2>")
-        h.figure(TrendChart(data: data).svg(), caption: "Sum of target lesions over time. Shaded: PR region "
-            + "(change from baseline at or below the PR threshold) and PD region (at or above the PD threshold "
-            + "from the nadir before each visit). Dashed: baseline; dotted: nadir.")
-        let diameters = LesionChart(data: data, metric: .diameter)
-        if diameters.hasData { h.figure(diameters.svg(), caption: "Per-lesion diameters entering the sum.") }
-        let volumes = LesionChart(data: data, metric: .volume)
-        if volumes.hasData { h.figure(volumes.svg(), caption: "Per-lesion volumes.") }
-        h.raw("<h2>Lesions and responses by timepoint</h2>")
-        h.table(PatientTable.make(data), categoryRowsFrom: data.lesions.count)
-        traceSection(&h, data)
+        answerSection(&h, data)
+        trendSection(&h, data)
+        detailsSection(&h, data)
         readersSection(&h, data)
         if !data.gallery.isEmpty { gallerySection(&h, data) }
         h.close(footer: "Nadir response report · criteria \(data.criteria.id.rawValue) version "
@@ -36,95 +32,74 @@ public enum HTMLReport {
         return h.text
     }
 
-    static func bestOverallSection(_ h: inout HTMLText, _ data: PatientReportData) {
+    /// The best overall response and the per-visit responses of the accepted read, or each reader's BOR with a
+    /// notice when no read is accepted yet.
+    static func answerSection(_ h: inout HTMLText, _ data: PatientReportData) {
         h.raw("<h2>Best overall response</h2>")
-        guard let bor = data.bestOverall else {
-            h.raw("<p>Not derived.</p>")
+        guard let read = data.acceptedRead else {
+            if data.reads.isEmpty {
+                h.raw("<p>Not derived: nothing has been assessed yet.</p>")
+                return
+            }
+            let names = data.reads.map(\.reader).joined(separator: ", ")
+            h.raw("<p class=\"notice\">Not adjudicated: \(h.e(names)) read this patient and no read is accepted yet. "
+                + "Each reader's own read is shown below; adjudicate to accept one.</p>")
+            h.raw("<table><thead><tr><th>Reader</th><th>Best overall response (own read)</th></tr></thead><tbody>")
+            for r in data.reads {
+                h.raw("<tr><th>\(h.e(r.reader))</th><td>\(h.category(r.assessment.bestOverallResponse.unconfirmed))</td></tr>")
+            }
+            h.raw("</tbody></table>")
             return
         }
+        let bor = read.assessment.bestOverallResponse
         var confirmation: String
-        switch bor.confirmed {
+        switch data.bestOverallConfirmed {
         case .some(true): confirmation = "confirmed"
         case .some(false): confirmation = "not confirmed"
         case .none: confirmation = "confirmation not required"
         }
-        if let first = bor.firstVisit { confirmation += "; first met at \(first)" }
-        if let conf = bor.confirmationVisit { confirmation += "; confirmed at \(conf)" }
-        h.raw("<p class=\"bor\">\(h.category(bor.category)) <span>\(h.e(confirmation))</span></p>")
+        if let first = bor.unconfirmedVisit { confirmation += "; first met at \(first)" }
+        if bor.isConfirmedResponse, let conf = bor.confirmedVisits.dropFirst().first { confirmation += "; confirmed at \(conf)" }
+        if data.reads.count > 1 { confirmation += "; accepted read: \(read.reader)" }
+        h.raw("<p class=\"bor\">\(h.category(bor.unconfirmed)) <span>\(h.e(confirmation))</span></p>")
         if let best = data.bestChangeFromBaselinePercent {
             h.raw("<p>Best change from baseline: \(h.e(ReportFormat.percent(best)))</p>")
         }
-        h.trace(bor.trace)
+        h.raw("<h2>Responses by visit</h2>")
+        visitTable(&h, data, read: read)
     }
 
-    static func criteriaSection(_ h: inout HTMLText, _ c: CriteriaSummary) {
-        h.raw("<h2>Criteria</h2><table><tbody>")
-        h.row(["Criteria", "\(c.name) (\(c.id.rawValue))"], header: true)
-        h.row(["Version", c.version], header: true)
-        h.row(["Citation", c.citation], header: true)
-        if let pr = c.partialResponsePercent { h.row(["PR threshold", "change from baseline ≤ \(ReportFormat.percent(pr))"], header: true) }
-        if let pd = c.progressionPercent {
-            let abs = c.progressionAbsolute.map { " and ≥ \($0.formatted) \($0.unitSymbol) absolute" } ?? ""
-            h.row(["PD threshold", "change from nadir ≥ \(ReportFormat.percent(pd))\(abs)"], header: true)
-        }
-        for key in c.policies.keys.sorted() { h.row(["Policy: \(key)", c.policies[key] ?? ""], header: true) }
-        h.raw("</tbody></table>")
-    }
-
-    static func traceSection(_ h: inout HTMLText, _ data: PatientReportData) {
-        h.raw("<h2>Rule trace</h2>")
+    /// One row per follow-up: overall response, its components, the sum and changes, and the driving lesion.
+    static func visitTable(_ h: inout HTMLText, _ data: PatientReportData, read: ReaderRead) {
+        h.raw("<table class=\"visits\"><thead><tr><th>Visit</th><th>Date</th><th>Overall</th><th>Driven by</th>"
+            + "<th>Target</th><th>Non-target</th><th>New</th><th>Sum</th><th>From baseline</th><th>From nadir</th>"
+            + "</tr></thead><tbody>")
         for tp in data.sortedTimepoints {
-            guard let r = data.response(at: tp.visit), !r.trace.isEmpty else { continue }
-            h.raw("<h3>\(h.e(tp.visit)) (\(tp.date.iso8601))\(r.overall.map { " " + h.category($0) } ?? "")</h3>")
-            h.trace(r.trace)
-        }
-    }
-
-    static func readersSection(_ h: inout HTMLText, _ data: PatientReportData) {
-        h.raw("<h2>Readers and adjudication</h2>")
-        h.raw("<table><thead><tr><th>Reader</th><th>EVAL</th><th>EVALID</th></tr></thead><tbody>")
-        for id in data.allReaderIDs {
-            let r = data.reader(named: id)
-            h.row([r.id, r.evaluator, r.evaluatorID ?? ""])
+            guard let r = read.timepoint(tp.visit) else { continue }
+            let sum = r.sum.map { "\($0.formatted) \($0.unitSymbol)" } ?? ""
+            h.raw("<tr><th>\(h.e(tp.visit))</th><td>\(tp.date.iso8601)</td><td>\(h.category(r.overall))</td>"
+                + "<td class=\"driver\">\(h.e(ResponseDriver.describe(data, read: read, visit: tp.visit)))</td>"
+                + "<td>\(r.target.map(h.category) ?? "")</td><td>\(r.nonTarget.map(h.category) ?? "")</td>"
+                + "<td>\(r.newLesions ? "yes" : "no")</td><td class=\"num\">\(h.e(sum))</td>"
+                + "<td class=\"num\">\(h.e(r.changeFromBaseline?.exactPercent.map { ReportFormat.percent($0) } ?? ""))</td>"
+                + "<td class=\"num\">\(h.e(r.changeFromNadir?.exactPercent.map { ReportFormat.percent($0) } ?? ""))</td></tr>")
         }
         h.raw("</tbody></table>")
-        if !data.readerAssessments.isEmpty {
-            h.raw("<table><thead><tr><th>Visit</th><th>Reader</th><th>Target</th><th>Non-target</th><th>New</th>"
-                + "<th>Overall</th><th>Accepted</th></tr></thead><tbody>")
-            for a in data.readerAssessments {
-                h.raw("<tr><td>\(h.e(a.visit))</td><td>\(h.e(a.reader))</td><td>\(a.target.map(h.category) ?? "")</td>"
-                    + "<td>\(a.nonTarget.map(h.category) ?? "")</td><td>\(ReportFormat.flag(a.newLesions))</td>"
-                    + "<td>\(h.category(a.overall))</td><td>\(a.isAccepted ? "Y" : "")</td></tr>")
-            }
-            h.raw("</tbody></table>")
-        }
-        for a in data.adjudications {
-            var text = "\(a.visit): accepted \(a.acceptedReader)"
-            if let who = a.adjudicator { text += " (adjudicated by \(who))" }
-            if let why = a.reason { text += " — \(why)" }
-            h.raw("<p>\(h.e(text))</p>")
-        }
     }
 
-    static func gallerySection(_ h: inout HTMLText, _ data: PatientReportData) {
-        let tps = data.sortedTimepoints
-        h.raw("<h2>Snapshot gallery</h2><table class=\"gallery\"><thead><tr><th>Lesion</th>")
-        for tp in tps { h.raw("<th>\(h.e(tp.visit))<br>\(tp.date.iso8601)</th>") }
-        h.raw("</tr></thead><tbody>")
-        let lesionIDs = data.lesions.map(\.lesion.id).filter { id in data.gallery.contains { $0.lesionID == id } }
-        for id in lesionIDs {
-            h.raw("<tr><th>\(h.e(id.rawValue))</th>")
-            for tp in tps {
-                h.raw("<td>")
-                if let cell = data.gallery.first(where: { $0.lesionID == id && $0.visit == tp.visit }) {
-                    for image in cell.images {
-                        h.image(image, main: image.kind == .axialZoom)
-                    }
-                }
-                h.raw("</td>")
-            }
-            h.raw("</tr>")
+    /// The trend chart of the accepted read, or one per reader when none is accepted.
+    static func trendSection(_ h: inout HTMLText, _ data: PatientReportData) {
+        h.raw("<h2>Trend</h2>")
+        let readers = data.acceptedReader.map { [$0] } ?? data.reads.map(\.reader)
+        for reader in readers {
+            h.figure(TrendChart(data: data, reader: reader).svg(), caption: "Sum of target lesions over time"
+                + (data.reads.count > 1 ? " (\(reader))" : "") + ", the baseline first. Shaded: PR region (change "
+                + "from baseline at or below the PR threshold) and PD region (at or above the PD threshold from the "
+                + "nadir before each visit). Dashed: baseline; dotted: nadir; ★: PD from a new lesion.")
+            let diameters = LesionChart(data: data, metric: .diameter, reader: reader)
+            if diameters.hasData { h.figure(diameters.svg(), caption: "Per-lesion diameters entering the sum.") }
+            let volumes = LesionChart(data: data, metric: .volume, reader: reader)
+            if volumes.hasData { h.figure(volumes.svg(), caption: "Per-lesion volumes.") }
         }
-        h.raw("</tbody></table>")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NadirCriteria
 import NadirModel
 
 /// An HTML document under construction; every piece of data passes through `e` (escape) on its way in.
@@ -61,10 +62,14 @@ struct HTMLText {
         text += "</tbody></table>\n"
     }
 
-    mutating func trace(_ lines: [TraceLine]) {
+    /// The engine's rule trace as it wrote it: rule, numbers compared, result, and where the rule is written.
+    mutating func trace(_ lines: [RuleTrace]) {
         guard !lines.isEmpty else { return }
         text += "<ul class=\"trace\">"
-        for line in lines { text += "<li><span class=\"aspect\">\(e(line.aspect)):</span> \(e(line.text))</li>" }
+        for line in lines {
+            text += "<li><span class=\"rule\">\(e(line.rule))</span>: \(e(line.compared)) → <b>\(e(line.result))</b> "
+                + "<span class=\"source\">[\(e(line.source))]</span></li>"
+        }
         text += "</ul>\n"
     }
 

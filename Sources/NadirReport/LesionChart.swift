@@ -15,15 +15,18 @@ public struct LesionChart: Sendable {
     public var data: PatientReportData
     /// Diameters or volumes.
     public var metric: Metric
+    /// The reader whose measurements are drawn (`PatientReportData.chartRead`: the accepted read by default).
+    public var reader: String?
     /// Image width in pixels.
     public var width: Double = 640
     /// Image height in pixels.
     public var height: Double = 300
 
     /// A chart of one patient's lesions.
-    public init(data: PatientReportData, metric: Metric) {
+    public init(data: PatientReportData, metric: Metric, reader: String? = nil) {
         self.data = data
         self.metric = metric
+        self.reader = data.chartRead(reader)?.reader ?? reader
     }
 
     /// The value a measurement contributes (RECIST 1.1 §4.3 and the EORTC Q&A: too small = 5 mm, absent = 0).
@@ -48,7 +51,7 @@ public struct LesionChart: Sendable {
         return data.lesions.compactMap { record -> (lesion: LesionID, points: [(day: Int, value: Double, visit: String)])? in
             if metric == .diameter && record.lesion.role != .target { return nil }
             let points = tps.compactMap { tp -> (day: Int, value: Double, visit: String)? in
-                guard let m = data.displayedMeasurement(record, at: tp.visit),
+                guard let reader, let m = data.measurement(record, at: tp.visit, reader: reader),
                       let v = LesionChart.value(m, lesion: record.lesion, metric: metric) else { return nil }
                 return (data.day(of: tp.date), v, tp.visit)
             }

@@ -1,4 +1,5 @@
 public import Foundation
+public import NadirCriteria
 public import NadirModel
 
 extension PatientReportData {
@@ -21,30 +22,76 @@ extension PatientReportData {
         return date.days(since: origin)
     }
 
-    /// The response row of a visit.
-    public func response(at visit: String) -> TimepointResponse? {
-        responses.first { $0.visit == visit }
+    /// The reader whose read is the accepted one: the only reader, or the reader every adjudication accepted.
+    /// With two or more readers and no adjudication (or adjudications naming different readers) there is none,
+    /// and the report shows each reader's own read only (never one reader's diameters with another's sums).
+    public var acceptedReader: String? {
+        let readers = reads.map(\.reader)
+        if readers.count == 1 { return readers[0] }
+        var named = Set(adjudications.map(\.acceptedReader))
+        named.formUnion(readerAssessments.filter(\.isAccepted).map(\.reader))
+        guard named.count == 1, let reader = named.first, readers.contains(reader) else { return nil }
+        return reader
     }
 
-    /// The reader whose values the report shows at a visit: the response's reader, else the accepted
-    /// reader assessment's, else nil (any reader).
-    public func displayedReader(at visit: String) -> String? {
-        if let reader = response(at: visit)?.reader { return reader }
-        return readerAssessments.first { $0.visit == visit && $0.isAccepted }?.reader
+    /// Whether a reader's record of a visit is accepted: the only reader's, or named by a stored accepted flag or
+    /// an adjudication of that visit (CDISC --ACPTFL is per record; pharmaversesdtm accepts per visit).
+    public func isAccepted(reader: String, visit: String) -> Bool {
+        if allReaderIDs == [reader] { return true }
+        return readerAssessments.contains { $0.visit == visit && $0.reader == reader && $0.isAccepted }
+            || adjudications.contains { $0.visit == visit && $0.acceptedReader == reader }
     }
 
-    /// The measurement the report shows for a lesion at a visit (the displayed reader's, else the first).
-    public func displayedMeasurement(_ record: LesionRecord, at visit: String) -> NadirModel.Measurement? {
-        let atVisit = record.measurements.filter { $0.visit == visit }
-        if let reader = displayedReader(at: visit), let m = atVisit.first(where: { $0.reader == reader }) { return m }
-        return atVisit.first
+    /// The accepted read (see ``acceptedReader``).
+    public var acceptedRead: ReaderRead? {
+        acceptedReader.flatMap { reader in reads.first { $0.reader == reader } }
     }
 
-    /// The status the report shows for a lesion at a visit (the displayed reader's, else the first).
-    public func displayedStatus(_ record: LesionRecord, at visit: String) -> LesionStatus? {
-        let atVisit = record.statuses.filter { $0.visit == visit }
-        if let reader = displayedReader(at: visit), let s = atVisit.first(where: { $0.reader == reader }) { return s }
-        return atVisit.first
+    /// The read of one reader.
+    public func read(of reader: String) -> ReaderRead? {
+        reads.first { $0.reader == reader }
+    }
+
+    /// The accepted read's result at a visit.
+    public func response(at visit: String) -> TimePointAssessment? {
+        acceptedRead?.timepoint(visit)
+    }
+
+    /// The accepted read's best overall response.
+    public var bestOverall: NadirCriteria.BestOverallResponse? {
+        acceptedRead?.assessment.bestOverallResponse
+    }
+
+    /// The best overall response shown: the engine's BOR without confirmation (admiralonco `derive_param_bor`).
+    public var bestOverallCategory: ResponseCategory? { bestOverall?.unconfirmed }
+
+    /// Whether the BOR was confirmed (RECIST 1.1 Table 3): nil when it is no response (CR/PR) to confirm.
+    public var bestOverallConfirmed: Bool? {
+        guard let bor = bestOverall,
+              let outcome = criteria.categories.outcome(for: bor.unconfirmed),
+              outcome == .complete || outcome == .partial else { return nil }
+        return bor.isConfirmedResponse
+    }
+
+    /// Whether a category is (confirmed) progression in the criterion's vocabulary (PD, iCPD, PMD, ...).
+    public func isProgression(_ category: ResponseCategory?) -> Bool {
+        category.flatMap { criteria.categories.outcome(for: $0) } == .progression
+    }
+
+    /// The read a single-read view shows (trend chart, lesion chart, `trend.svg`): the given reader's, else the
+    /// accepted read, else the first reader's (each view names its reader when nothing is accepted).
+    public func chartRead(_ reader: String? = nil) -> ReaderRead? {
+        reader.flatMap(read(of:)) ?? acceptedRead ?? reads.first
+    }
+
+    /// One reader's own measurement of a lesion at a visit.
+    public func measurement(_ record: LesionRecord, at visit: String, reader: String) -> NadirModel.Measurement? {
+        record.measurements.first { $0.visit == visit && $0.reader == reader }
+    }
+
+    /// One reader's own status of a lesion at a visit.
+    public func status(_ record: LesionRecord, at visit: String, reader: String) -> LesionStatus? {
+        record.statuses.first { $0.visit == visit && $0.reader == reader }
     }
 
     /// The CDISC evaluator fields of a reader: listed in `readers`, else inferred from the name.
@@ -62,6 +109,7 @@ extension PatientReportData {
             record.statuses.forEach { add($0.reader) }
         }
         readerAssessments.forEach { add($0.reader) }
+        reads.forEach { add($0.reader) }
         return seen
     }
 
@@ -71,17 +119,17 @@ extension PatientReportData {
         var best: Decimal?
         for tp in sortedTimepoints {
             guard let response = response(at: tp.visit) else { continue }
-            if let change = response.changeFromBaselinePercent, !tp.isBaseline {
+            if let change = response.changeFromBaseline?.exactPercent {
                 best = best.map { Swift.min($0, change) } ?? change
             }
-            if response.overall == .progressiveDisease { break }
+            if isProgression(response.overall) { break }
         }
         return best
     }
 
     /// The date of the first overall PD, if any.
     public var firstProgressionDate: CalendarDate? {
-        sortedTimepoints.first { response(at: $0.visit)?.overall == .progressiveDisease }?.date
+        sortedTimepoints.first { isProgression(response(at: $0.visit)?.overall) }?.date
     }
 
     /// The last day on study: `lastOnStudy`, else the last scan.

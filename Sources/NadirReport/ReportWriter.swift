@@ -63,7 +63,7 @@ public enum ReportWriter {
                 try makeDirectory(patientDir)
                 try write(HTMLReport.render(patient: p, indexLink: "../../index.html"),
                           to: patientDir.appendingPathComponent("report.html"))
-                try write("# \(p.patient.subjectID.rawValue)\n\n" + PatientTable.make(p).markdown,
+                try write(PatientTable.markdownDocument(p),
                           to: patientDir.appendingPathComponent("report.md"))
                 try write(TrendChart(data: p).svg(), to: patientDir.appendingPathComponent("trend.svg"))
             } catch let error as ReportError {

@@ -1,4 +1,5 @@
 import Foundation
+import NadirCriteria
 import NadirModel
 
 extension SDTMExporter {
@@ -9,7 +10,7 @@ extension SDTMExporter {
     }
 
     /// TR: per visit, reader and lesion the diameters (LDIAM / LPERP), states (TUMSTATE), merged originals
-    /// (NOT DONE / TUMOR MERGED), then SUMDIAM for the reader whose read the response used.
+    /// (NOT DONE / TUMOR MERGED), then each reader's own SUMDIAM.
     static func trRows(_ data: PatientReportData) -> [[String]] {
         let numbers = visitNumbers(data)
         var rows: [[String]] = []
@@ -44,10 +45,9 @@ extension SDTMExporter {
                         results.append(r)
                     }
                 }
-                let response = data.response(at: tp.visit)
-                let sumReader = response?.reader ?? data.displayedReader(at: tp.visit) ?? readers.first
-                if sumReader == readerID, case .diameters(let sum)? = response?.sum {
-                    let value = plain(sum)
+                // Each reader's own sum, as the engine computed it from that reader's diameters.
+                if let sum = data.read(of: readerID)?.timepoint(tp.visit)?.sum, sum.kind == .sumOfDiameters {
+                    let value = ReportFormat.plain(sum.decimalValue)
                     results.append(TRResult(group: "TARGET", code: "SUMDIAM", test: "Sum of Diameter", orres: value,
                                             orresu: "mm", stresc: value, stresn: value, stresu: "mm"))
                 }

@@ -58,12 +58,11 @@ public enum SDTMExporter {
         return numbers
     }
 
-    /// "Y" when the reader's record of the visit is the accepted one (an accepted assessment or an adjudication
-    /// naming the reader), else empty (the pharmaversesdtm convention: non-accepted records carry no flag).
+    /// "Y" when the reader's record of the visit is the accepted one: the only reader's, or the one a stored
+    /// accepted flag or an adjudication names at that visit (CDISC accepts per visit, as pharmaversesdtm shows);
+    /// else empty (non-accepted records carry no flag; none is accepted before adjudication).
     static func accepted(_ data: PatientReportData, visit: String, reader: String) -> String {
-        let assessed = data.readerAssessments.contains { $0.visit == visit && $0.reader == reader && $0.isAccepted }
-        let adjudicated = data.adjudications.contains { $0.visit == visit && $0.acceptedReader == reader }
-        return assessed || adjudicated ? "Y" : ""
+        data.isAccepted(reader: reader, visit: visit) ? "Y" : ""
     }
 
     /// TU: one TUMIDENT row per lesion and reader, at the visit the lesion was first recorded.
@@ -100,38 +99,32 @@ public enum SDTMExporter {
         return numbered(rows, column: 3)
     }
 
-    /// RS: TRGRESP, NTRGRESP, NEWLIND and OVRLRESP per visit and reader (every reader's assessment when given,
-    /// else the accepted response rows).
+    /// RS: TRGRESP, NTRGRESP, NEWLIND and OVRLRESP per visit and reader, as the engine assessed each reader's
+    /// own read; a reader with stored responses but no read here (responses without measurements) from the
+    /// stored rows.
     static func rsRows(_ data: PatientReportData) -> [[String]] {
         let numbers = visitNumbers(data)
         var rows: [[String]] = []
-        let assessments: [(visit: String, reader: String?, target: ResponseCategory?, nonTarget: ResponseCategory?,
-                           newLesions: Bool?, overall: ResponseCategory?, accepted: String)]
-        if data.readerAssessments.isEmpty {
-            assessments = data.responses.map { ($0.visit, $0.reader, $0.target, $0.nonTarget, $0.newLesions, $0.overall, "") }
-        } else {
-            // The accepted assessment takes the component responses it lacks from the response row of its visit
-            // (the row is the accepted read), so TRGRESP / NTRGRESP / NEWLIND are not lost.
-            assessments = data.readerAssessments.map { a in
-                let r = data.response(at: a.visit).flatMap { r in
-                    a.isAccepted && (r.reader == nil || r.reader == a.reader) ? r : nil
-                }
-                return (a.visit, a.reader, a.target ?? r?.target, a.nonTarget ?? r?.nonTarget,
-                        a.newLesions ?? r?.newLesions, a.overall, a.isAccepted ? "Y" : "")
-            }
-        }
         for tp in data.sortedTimepoints {
-            for a in assessments where a.visit == tp.visit {
-                let reader = a.reader.map { data.reader(named: $0) }
+            for readerID in data.allReaderIDs {
                 var tests: [(String, String, String)] = []
-                if let t = a.target { tests.append(("TRGRESP", "Target Response", t.rawValue)) }
-                if let n = a.nonTarget { tests.append(("NTRGRESP", "Non-target Response", n.rawValue)) }
-                if let new = a.newLesions { tests.append(("NEWLIND", "New Lesion Indicator", new ? "Y" : "N")) }
-                if let o = a.overall { tests.append(("OVRLRESP", "Overall Response", o.rawValue)) }
+                if let a = data.read(of: readerID)?.timepoint(tp.visit) {
+                    if let t = a.target { tests.append(("TRGRESP", "Target Response", t.rawValue)) }
+                    if let n = a.nonTarget { tests.append(("NTRGRESP", "Non-target Response", n.rawValue)) }
+                    tests.append(("NEWLIND", "New Lesion Indicator", a.newLesions ? "Y" : "N"))
+                    tests.append(("OVRLRESP", "Overall Response", a.overall.rawValue))
+                } else if let a = data.readerAssessments.first(where: { $0.visit == tp.visit && $0.reader == readerID }) {
+                    if let t = a.target { tests.append(("TRGRESP", "Target Response", t.rawValue)) }
+                    if let n = a.nonTarget { tests.append(("NTRGRESP", "Non-target Response", n.rawValue)) }
+                    if let new = a.newLesions { tests.append(("NEWLIND", "New Lesion Indicator", new ? "Y" : "N")) }
+                    tests.append(("OVRLRESP", "Overall Response", a.overall.rawValue))
+                }
+                let reader = data.reader(named: readerID)
                 for (code, test, value) in tests {
                     rows.append([data.trial.id.rawValue, "RS", data.patient.subjectID.rawValue, "", code, test,
-                                 data.criteria.name, value, value, reader?.evaluator ?? "", reader?.evaluatorID ?? "",
-                                 a.accepted, String(numbers[tp.visit] ?? 0), tp.visit, tp.date.iso8601])
+                                 data.criteria.name, value, value, reader.evaluator, reader.evaluatorID ?? "",
+                                 accepted(data, visit: tp.visit, reader: readerID), String(numbers[tp.visit] ?? 0),
+                                 tp.visit, tp.date.iso8601])
                 }
             }
         }

@@ -81,8 +81,10 @@ struct SVGBuilder {
     }
 
     mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", size: Double? = nil,
-                       fill: String = "#222222", weight: String? = nil, rotate: Double? = nil) {
+                       fill: String = "#222222", weight: String? = nil, rotate: Double? = nil,
+                       extra: [(String, String)] = []) {
         body += "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\""
+            + extra.map { " \($0.0)=\"\(Escaping.markup($0.1))\"" }.joined()
             + (size.map { " font-size=\"\(n($0))\"" } ?? "") + (weight.map { " font-weight=\"\($0)\"" } ?? "")
             + (rotate.map { " transform=\"rotate(\(n($0)) \(n(x)) \(n(y)))\"" } ?? "")
             + ">\(Escaping.markup(content))</text>"

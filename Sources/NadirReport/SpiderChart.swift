@@ -20,11 +20,11 @@ public struct SpiderChart: Sendable {
             for tp in p.sortedTimepoints {
                 if tp.isBaseline {
                     points.append((p.day(of: tp.date), 0))
-                } else if let change = p.response(at: tp.visit)?.changeFromBaselinePercent {
+                } else if let change = p.response(at: tp.visit)?.changeFromBaseline?.exactPercent {
                     points.append((p.day(of: tp.date), change.doubleValue))
                 }
             }
-            return points.count < 2 ? nil : (p.patient.subjectID, p.bestOverall?.category, points)
+            return points.count < 2 ? nil : (p.patient.subjectID, p.bestOverallCategory, points)
         }
     }
 

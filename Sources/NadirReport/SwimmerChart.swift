@@ -1,3 +1,4 @@
+import NadirCriteria
 import NadirModel
 
 /// The swimmer plot: one bar per patient for time on study, coloured by best overall response, with a marker
@@ -27,10 +28,10 @@ public struct SwimmerChart: Sendable {
         trial.patients.compactMap { p -> Row? in
             guard let end = p.endOfFollowUp else { return nil }
             let responseDate = p.sortedTimepoints.first {
-                let overall = p.response(at: $0.visit)?.overall
-                return overall == .completeResponse || overall == .partialResponse
+                let outcome = p.response(at: $0.visit).flatMap { p.criteria.categories.outcome(for: $0.overall) }
+                return outcome == .complete || outcome == .partial
             }?.date
-            return Row(subject: p.patient.subjectID, bor: p.bestOverall?.category, end: p.day(of: end),
+            return Row(subject: p.patient.subjectID, bor: p.bestOverallCategory, end: p.day(of: end),
                        response: responseDate.map { p.day(of: $0) }, progression: p.firstProgressionDate.map { p.day(of: $0) },
                        ongoing: p.isOngoing)
         }

@@ -1,17 +1,24 @@
+import NadirCriteria
 import NadirModel
 
-/// The sum of target measurements over time for one patient, with baseline and nadir lines, the PR and PD
-/// threshold bands of the criteria, and the overall response marked at each timepoint.
+/// The sum of target measurements over time for one patient's read, with baseline and nadir lines, the PR and
+/// PD threshold bands of the criteria, the overall response marked at each timepoint (the baseline point
+/// included), and a PD that a new lesion decided marked as such.
 public struct TrendChart: Sendable {
     /// The patient.
     public var data: PatientReportData
+    /// The read drawn (`PatientReportData.chartRead`: the accepted read by default).
+    public var read: ReaderRead?
     /// Image width in pixels.
     public var width: Double = 640
     /// Image height in pixels.
     public var height: Double = 320
 
     /// The trend chart of one patient.
-    public init(data: PatientReportData) { self.data = data }
+    public init(data: PatientReportData, reader: String? = nil) {
+        self.data = data
+        self.read = data.chartRead(reader)
+    }
 
     /// One plotted timepoint.
     struct Point {
@@ -20,15 +27,21 @@ public struct TrendChart: Sendable {
         var sum: Double
         var nadir: Double?
         var category: ResponseCategory?
+        /// Progression that new lesions decided while the target sum alone did not (RECIST 1.1 §4.3.3).
+        var newLesionProgression = false
     }
 
-    /// Timepoints with a sum, in date order.
+    /// The baseline (the sum the engine compared with) and every follow-up with a sum, in date order.
     func points() -> [Point] {
-        data.sortedTimepoints.compactMap { tp in
-            guard let r = data.response(at: tp.visit), let sum = r.sum else { return nil }
-            let category = r.overall ?? (tp.isBaseline ? "BL" : nil)
+        guard let read else { return [] }
+        return data.sortedTimepoints.compactMap { tp in
+            if tp.isBaseline, let sum = read.baselineSum {
+                return Point(visit: tp.visit, day: data.day(of: tp.date), sum: sum.doubleValue, category: "BL")
+            }
+            guard let r = read.timepoint(tp.visit), let sum = r.sum else { return nil }
+            let byNewLesion = data.isProgression(r.overall) && r.newLesions && !data.isProgression(r.target)
             return Point(visit: tp.visit, day: data.day(of: tp.date), sum: sum.doubleValue,
-                         nadir: r.nadirSum?.doubleValue, category: category)
+                         nadir: r.nadirSum?.doubleValue, category: r.overall, newLesionProgression: byNewLesion)
         }
     }
 
@@ -43,8 +56,8 @@ public struct TrendChart: Sendable {
     /// The SVG document.
     public func svg() -> String {
         let pts = points()
-        let unit = data.responses.compactMap(\.sum).first?.unitSymbol ?? "mm"
-        let baseline = data.responses.first { $0.baselineSum != nil }?.baselineSum?.doubleValue ?? pts.first?.sum
+        let unit = read?.baselineSum?.unitSymbol ?? "mm"
+        let baseline = read?.baselineSum?.doubleValue ?? pts.first?.sum
         let frame = ChartFrame(width: width, height: height)
         var svg = SVGBuilder(width: width, height: height)
         let maxDay = Double(max(pts.map(\.day).max() ?? 1, 1))
@@ -55,7 +68,7 @@ public struct TrendChart: Sendable {
         top = max(top * 1.15, 1)
         let x = LinearScale(domain: (minDay, maxDay), range: (frame.plotLeft + 10, frame.plotRight - 10))
         let y = LinearScale(domain: (0, top), range: (frame.plotBottom, frame.plotTop))
-        frame.drawAxes(&svg, x: x, y: y, title: "Sum of target lesions — \(data.patient.subjectID.rawValue)",
+        frame.drawAxes(&svg, x: x, y: y, title: "Sum of target lesions — \(data.patient.subjectID.rawValue)\(readerNote)",
                        xLabel: "Study day", yLabel: "Sum (\(unit))")
         drawBands(&svg, pts: pts, baseline: baseline, x: x, y: y, frame: frame)
         if let baseline {
@@ -77,9 +90,20 @@ public struct TrendChart: Sendable {
                        extra: [("class", "timepoint"), ("data-visit", p.visit), ("data-day", String(p.day)),
                                ("data-sum", SVGBuilder.number(p.sum)), ("data-category", p.category?.rawValue ?? "")])
             svg.text(p.category?.rawValue ?? "", x: cx, y: cy - 9, anchor: "middle", size: 10, weight: "bold")
+            if p.newLesionProgression {
+                // A star above the point: PD decided by a new lesion, not by the sum.
+                svg.text("★ new lesion", x: cx, y: cy - 22, anchor: "middle", size: 10, fill: "#b2182b", weight: "bold",
+                         extra: [("class", "new-lesion-pd"), ("data-visit", p.visit)])
+            }
         }
         frame.drawLegend(&svg, items: [("PR band", "#5aa9d6"), ("PD band", "#d7301f")])
         return svg.document(title: "Sum of target lesions over time for \(data.patient.subjectID.rawValue)")
+    }
+
+    /// " (RADIOLOGIST 1)" when several readers read the patient, with "not adjudicated" when none is accepted.
+    var readerNote: String {
+        guard data.reads.count > 1, let read else { return "" }
+        return read.reader == data.acceptedReader ? " (\(read.reader), accepted)" : " (\(read.reader), not adjudicated)"
     }
 
     /// PR band below baseline x (1 + PR %), PD band above each visit's PD threshold (a step per visit).

@@ -19,7 +19,7 @@ public enum TrialIndexPage {
             + "<a href=\"exports/sdtm/rs.csv\">RS</a></p>")
         h.raw("<h2>Best overall response</h2>")
         var counts: [String: Int] = [:]
-        for p in trial.patients { counts[p.bestOverall?.category.rawValue ?? "not derived", default: 0] += 1 }
+        for p in trial.patients { counts[p.bestOverallCategory?.rawValue ?? "not derived", default: 0] += 1 }
         h.raw("<table><thead><tr><th>Best overall response</th><th>Patients</th></tr></thead><tbody>")
         for key in counts.keys.sorted() { h.row([key, String(counts[key] ?? 0)]) }
         h.raw("</tbody></table>")
@@ -39,8 +39,8 @@ public enum TrialIndexPage {
             h.raw("<tr><td><a href=\"\(href)\">\(h.e(p.patient.subjectID.rawValue))</a></td>"
                 + "<td>\(h.e(p.patient.site ?? ""))</td><td>\(h.e(p.patient.arm ?? ""))</td>"
                 + "<td>\(h.e(p.criteria.name)) v\(h.e(p.criteria.version))</td><td class=\"num\">\(p.timepoints.count)</td>"
-                + "<td>\(p.bestOverall.map { h.category($0.category) } ?? "")</td>"
-                + "<td>\(ReportFormat.flag(p.bestOverall?.confirmed))</td><td class=\"num\">\(h.e(best))</td></tr>")
+                + "<td>\(p.bestOverallCategory.map { h.category($0) } ?? "")</td>"
+                + "<td>\(ReportFormat.flag(p.bestOverallConfirmed))</td><td class=\"num\">\(h.e(best))</td></tr>")
         }
         h.raw("</tbody></table>")
         h.close(footer: "Nadir trial report")

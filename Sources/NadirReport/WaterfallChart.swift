@@ -18,7 +18,7 @@ public struct WaterfallChart: Sendable {
     func bars() -> [(subject: SubjectID, percent: Double, bor: ResponseCategory?)] {
         trial.patients.compactMap { p -> (subject: SubjectID, percent: Double, bor: ResponseCategory?)? in
             guard let best = p.bestChangeFromBaselinePercent else { return nil }
-            return (p.patient.subjectID, best.doubleValue, p.bestOverall?.category)
+            return (p.patient.subjectID, best.doubleValue, p.bestOverallCategory)
         }
         .sorted { $0.percent != $1.percent ? $0.percent > $1.percent : $0.subject < $1.subject }
     }

@@ -51,7 +51,7 @@ public struct ReportWorkflow: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let files: [(String, String)] = [
             ("report.html", HTMLReport.render(patient: data)),
-            ("report.md", "# \(subject.rawValue)\n\n" + PatientTable.make(data).markdown),
+            ("report.md", PatientTable.markdownDocument(data)),
             ("trend.svg", TrendChart(data: data).svg()),
         ]
         return try files.map { name, text in

@@ -1,4 +1,5 @@
 import Foundation
+import NadirCriteria
 import NadirImaging
 import NadirModel
 import NadirReport
@@ -9,7 +10,11 @@ extension Benchmarks {
     static var report: [Benchmark] {
         [
             Benchmark(name: "report 1000 patients x 8 timepoints", peer: nil, iterations: 3) {
-                let trial = SyntheticTrial.make(patients: 1000, timepoints: 8)
+                let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent()
+                let catalog = try CriteriaCatalog(directories: [root.appendingPathComponent("Criteria")])
+                let trial = SyntheticTrial.make(patients: 1000, timepoints: 8,
+                                                definition: try catalog.definition(id: .recist11))
                 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nadir-bench-report")
                 return {
                     try ReportWriter.write(trial: trial, to: dir)
@@ -41,10 +46,11 @@ extension Benchmarks {
     }
 }
 
-/// A deterministic synthetic trial: 3 targets (one nodal), 1 non-target per patient, sums and RECIST-like
-/// categories derived from a per-patient trajectory (only shapes the data; no rule engine involved).
+/// A deterministic synthetic trial: 3 targets (one nodal), 1 non-target per patient following a per-patient
+/// trajectory, assessed by the rule engine as `nadir report` does.
 enum SyntheticTrial {
-    static func make(patients: Int, timepoints: Int) -> TrialReportData {
+    static func make(patients: Int, timepoints: Int, definition: CriteriaDefinition) -> TrialReportData {
+        let evaluator = ResponseEvaluator(definition: definition)
         let trial = Trial(id: "BENCH-01", protocolName: "Synthetic benchmark trial")
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func random() -> Double {
@@ -61,7 +67,6 @@ enum SyntheticTrial {
                           isBaseline: i == 0, modality: "CT")
             }
             var lesions: [LesionRecord] = []
-            var sums = [Int64](repeating: 0, count: timepoints)
             for l in 0..<3 {
                 let nodal = l == 2
                 let id = LesionID("T0\(l + 1)")
@@ -69,7 +74,6 @@ enum SyntheticTrial {
                 let ms = tps.enumerated().map { i, tp -> NadirModel.Measurement in
                     let factor = max(0.0, 1 + slope * Double(i) / Double(timepoints))
                     let v = Length(units: Int64(Double(base) * factor))
-                    sums[i] += v.units
                     return NadirModel.Measurement(subjectID: s, lesionID: id, visit: tp.visit, state: .measured,
                                        longAxis: nodal ? Length(units: v.units + 500) : v, shortAxis: nodal ? v : nil,
                                        volume: VolumeMeasure(units: v.units * v.units / 10), reader: "RADIOLOGIST 1")
@@ -81,34 +85,16 @@ enum SyntheticTrial {
             lesions.append(LesionRecord(
                 lesion: Lesion(subjectID: s, id: "NT01", trackingUID: "2.25.\(p).9", role: .nonTarget, organ: "BONE", isNodal: false),
                 statuses: tps.map { LesionStatus(subjectID: s, lesionID: "NT01", visit: $0.visit, status: .present, reader: "RADIOLOGIST 1") }))
-            var responses: [TimepointResponse] = []
-            var nadir = sums[0]
-            var progressed = false
-            for (i, tp) in tps.enumerated() {
-                let sum = SumValue.diameters(Length(units: sums[i]))
-                if i == 0 {
-                    responses.append(TimepointResponse(visit: tp.visit, sum: sum, baselineSum: sum))
-                    continue
-                }
-                let fromBase = Decimal(sums[i] - sums[0]) / Decimal(sums[0]) * 100
-                let fromNadir = Decimal(sums[i] - nadir) / Decimal(max(nadir, 1)) * 100
-                let category: ResponseCategory = progressed || (fromNadir >= 20 && sums[i] - nadir >= 500)
-                    ? .progressiveDisease : (fromBase <= -30 ? .partialResponse : .stableDisease)
-                if category == .progressiveDisease { progressed = true }
-                responses.append(TimepointResponse(
-                    visit: tp.visit, sum: sum, baselineSum: .diameters(Length(units: sums[0])),
-                    nadirSum: .diameters(Length(units: nadir)), changeFromBaselinePercent: fromBase,
-                    changeFromNadirPercent: fromNadir, target: category, nonTarget: .nonCRNonPD, newLesions: false,
-                    overall: category, trace: [TraceLine(aspect: "overall", text: "\(category.rawValue) by Table 1")]))
-                nadir = min(nadir, sums[i])
-            }
-            let categories = responses.compactMap(\.overall)
-            let bor: ResponseCategory = categories.contains(.partialResponse) ? .partialResponse
-                : (categories.first == .progressiveDisease ? .progressiveDisease : .stableDisease)
+            let patient = Patient(subjectID: s, trialID: trial.id, site: "SITE \(p % 12)", arm: p % 2 == 0 ? "A" : "B")
+            let assessment = evaluator.assess(PatientHistory(
+                patient: patient, timepoints: tps, lesions: lesions.map(\.lesion),
+                measurements: lesions.flatMap(\.measurements), statuses: lesions.flatMap(\.statuses),
+                treatmentStart: start))
+            let progressed = assessment.timepoints.contains { $0.overall == .progressiveDisease }
             list.append(PatientReportData(
-                patient: Patient(subjectID: s, trialID: trial.id, site: "SITE \(p % 12)", arm: p % 2 == 0 ? "A" : "B"),
-                trial: trial, criteria: .recist11(policies: ["confirmation": "not-required"]), timepoints: tps,
-                lesions: lesions, responses: responses, bestOverall: BestOverallResponse(category: bor),
+                patient: patient, trial: trial,
+                criteria: CriteriaSummary(definition, policies: assessment.policies.recorded), timepoints: tps,
+                lesions: lesions, reads: [ReaderRead(reader: "RADIOLOGIST 1", assessment: assessment)],
                 treatmentStart: start, isOngoing: !progressed))
         }
         return TrialReportData(trial: trial, patients: list)

@@ -8,14 +8,10 @@ import Testing
     static let tolerance = 0.02  // SVG numbers carry two decimals
 
     static func trial() -> TrialReportData {
-        var nonResponder = SamplePatients.responder(subject: "SUBJ-002")
-        // SUBJ-002 grows 10 % at WEEK 6: the bar must sit at +10 %.
-        nonResponder.responses[1].changeFromBaselinePercent = 10
-        nonResponder.responses[2].changeFromBaselinePercent = 12
-        nonResponder.responses[3].changeFromBaselinePercent = 25
-        nonResponder.bestOverall = BestOverallResponse(category: .progressiveDisease)
-        nonResponder.isOngoing = true
-        return TrialReportData(trial: SamplePatients.trial, patients: [SamplePatients.responder(), nonResponder])
+        // SUBJ-002 grows to 110 %, 112 %, 125 % of its baseline sum 70: 77, 78.4, 87.5 mm. WEEK 6 and 12 are SD
+        // (+10 %, +12 % from the nadir 70 < +20 %); WEEK 18 is +25 % and +17.5 mm from 70: PD. BOR SD.
+        TrialReportData(trial: SamplePatients.trial,
+                        patients: [SamplePatients.responder(), SamplePatients.scaled(subject: "SUBJ-002", percents: [110, 112, 125])])
     }
 
     @Test func everyChartIsWellFormedXML() throws {
@@ -70,7 +66,7 @@ import Testing
         // Best change: SUBJ-002 +10 % (minimum of 10, 12, stops at PD 25), SUBJ-001 (32.5 - 70) / 70 = -53.57 %.
         #expect(bars.map { $0.attributes["data-subject"] ?? "" } == ["SUBJ-002", "SUBJ-001"])
         #expect(bars.map { $0.attributes["data-percent"] ?? "" } == ["10", "-53.57"])
-        #expect(bars.map { $0.attributes["data-bor"] ?? "" } == ["PD", "PR"])
+        #expect(bars.map { $0.attributes["data-bor"] ?? "" } == ["SD", "PR"])
         #expect(Set(svg.elements(class: "threshold").compactMap { $0.attributes["data-value"] }) == ["-30", "20"])
         // Bar heights are proportional to the change: |h(-53.57)| / |h(10)| = 5.357.
         let h = bars.compactMap { $0.double("height") }
@@ -85,6 +81,7 @@ import Testing
         #expect(swimmer.elements(class: "swim").map { $0.attributes["data-end"] ?? "" } == ["132", "132"])
         #expect(swimmer.elements(class: "progression").first?.attributes["data-day"] == "124")
         #expect(swimmer.elements(class: "response").first?.attributes["data-day"] == "40")
-        #expect(swimmer.elements(class: "ongoing").count == 1)
+        // Both patients progressed at WEEK 18 (the engine's PD), so neither bar ends in the on-study arrow.
+        #expect(swimmer.elements(class: "ongoing").isEmpty)
     }
 }

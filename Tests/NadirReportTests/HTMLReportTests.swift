@@ -30,9 +30,11 @@ import Testing
 
     @Test func showsCriteriaResponsesTraceReadersAndPrintStyles() {
         let page = Self.html()
-        for needle in ["RECIST 1.1", "Eisenhauer EA et al. Eur J Cancer 2009;45:228-247", "required-28d", "eortc",
+        // The engine's own trace and policies (Criteria/recist-1.1.yaml), as the report prints them.
+        for needle in ["RECIST 1.1", "Eur J Cancer 2009;45(2):228-247", "confirmationMinimumDays", "28",
                        "-30.0 %", "-53.6 %", "+35.4 %", "70.0 mm", "too small (5 mm)", "SA 9.5",
-                       "PR: -30.0 % &lt;= -30 % from baseline 70.0 mm", "PR at WEEK 6 confirmed 42 days later",
+                       "49.0 mm vs baseline 70.0 mm: -30.0 %; decrease &gt;= 30.0 % → <b>met</b>",
+                       "WEEK 6 confirmed by WEEK 12 (&gt;= 28 d) → <b>PR</b>",
                        "confirmed; first met at WEEK 6; confirmed at WEEK 12", "INDEPENDENT ASSESSOR",
                        "@media print", "@page", "<svg", "class=\"pd-band\""] {
             #expect(page.contains(needle), "missing \(needle)")
@@ -60,7 +62,7 @@ import Testing
     }
 
     @Test func markdownTableListsLesionsByTimepoint() {
-        let table = PatientTable.make(SamplePatients.responder())
+        let table = PatientTable.make(SamplePatients.responder(), reader: "RADIOLOGIST 1")
         #expect(table.headers == ["Lesion", "Role", "Organ", "BASELINE (2025-01-06)", "WEEK 6 (2025-02-17)",
                                   "WEEK 12 (2025-03-31)", "WEEK 18 (2025-05-12)"])
         let rows = Dictionary(uniqueKeysWithValues: table.rows.map { ($0[0], $0) })

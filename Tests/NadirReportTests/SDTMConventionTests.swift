@@ -41,10 +41,9 @@ import Testing
             lesion("NEW01", role: .new, [m("NEW01", "WEEK 24", la: "4")]),
         ]
         let trial = Trial(id: "EX1", protocolName: "example")
-        return PatientReportData(patient: Patient(subjectID: s, trialID: trial.id), trial: trial, criteria: .recist11(),
-                                 timepoints: tps, lesions: lesions,
-                                 responses: [TimepointResponse(visit: "WEEK 8", reader: reader,
-                                                               sum: .diameters(Length(millimeters: 75)))])
+        _ = trial
+        return SamplePatients.assembled(patient: Patient(subjectID: s, trialID: SamplePatients.trial.id), timepoints: tps,
+                                        lesions: lesions, treatmentStart: nil, lastOnStudy: nil)
     }
 
     static func tr() -> [[String: String]] {
@@ -122,7 +121,7 @@ import Testing
         #expect(Self.row(rows, "T02", "WEEK 12", "LDIAM") == nil)
         #expect(Self.row(rows, "T03", "WEEK 12", "LDIAM")?["TRORRES"] == "TOO SMALL TO MEASURE")
         #expect(Self.row(rows, "", "WEEK 12", "SUMDIAM")?["TRSTRESN"] == "32.5")
-        // The accepted assessment (overall only) gets its component responses from the response row.
+        // The engine's own components of the read.
         let rs = TestCSVReader.records(SDTMExporter.rs(TrialReportData(trial: d.trial, patients: [d])))
         #expect(rs.filter { $0["VISIT"] == "WEEK 18" }.map { "\($0["RSTESTCD"] ?? "")=\($0["RSORRES"] ?? "")" }
             == ["TRGRESP=PD", "NTRGRESP=NON-CR/NON-PD", "NEWLIND=Y", "OVRLRESP=PD"])
@@ -165,12 +164,13 @@ import Testing
     }
 
     @Test func rsWritesTheFourRecistTestsWithControlledTerms() throws {
-        var d = Self.data()
-        d.responses = [TimepointResponse(visit: "WEEK 8", target: .partialResponse, nonTarget: .nonCRNonPD,
-                                         newLesions: false, overall: .partialResponse)]
+        // WEEK 8: baseline 20 + 15 + 12 + 25 + 11 = 83 mm; WEEK 8 20 + 14 + 12 + 24 + 5 (too small) = 75 mm,
+        // -9.6 %: SD; no non-targets (no NTRGRESP), no new lesion.
+        let d = Self.data()
         let rs = TestCSVReader.records(SDTMExporter.rs(TrialReportData(trial: d.trial, patients: [d])))
-        #expect(rs.map { $0["RSTESTCD"] ?? "" } == ["TRGRESP", "NTRGRESP", "NEWLIND", "OVRLRESP"])
-        #expect(rs.map { $0["RSORRES"] ?? "" } == ["PR", "NON-CR/NON-PD", "N", "PR"])
+            .filter { $0["VISIT"] == "WEEK 8" }
+        #expect(rs.map { $0["RSTESTCD"] ?? "" } == ["TRGRESP", "NEWLIND", "OVRLRESP"])
+        #expect(rs.map { $0["RSORRES"] ?? "" } == ["SD", "N", "SD"])
         #expect(rs.allSatisfy { $0["RSCAT"] == "RECIST 1.1" && $0["VISITNUM"] == "2" && $0["RSDTC"] == "2024-02-27" })
     }
 }

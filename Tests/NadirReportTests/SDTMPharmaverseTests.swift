@@ -73,7 +73,7 @@ import Testing
         }
         return PatientReportData(patient: Patient(subjectID: s, trialID: trial.id), trial: trial,
                                  criteria: .recist11(), timepoints: Array(timepoints.values), lesions: lesions,
-                                 responses: [], readers: readers, readerAssessments: assessments,
+                                 reads: [], readers: readers, readerAssessments: assessments,
                                  adjudications: adjudications)
     }
 

@@ -61,21 +61,10 @@ enum DemoTrial {
             first.gallery.append(try renderer.render(ct: ct, mask: mask, request: t03))
         }
         var patients = [first]
-        let shifts: [(Decimal, ResponseCategory, Bool)] = [(15, .progressiveDisease, false), (-5, .stableDisease, true),
-                                                           (-40, .partialResponse, true), (25, .progressiveDisease, false),
-                                                           (-100, .completeResponse, true)]
-        for (i, shift) in shifts.enumerated() {
-            var p = SamplePatients.responder(subject: "SUBJ-00\(i + 2)")
-            for j in 1..<p.responses.count {
-                p.responses[j].changeFromBaselinePercent = shift.0 * Decimal(j) / 3
-                p.responses[j].overall = j == 3 && shift.1 == .progressiveDisease ? .progressiveDisease
-                    : (shift.1 == .progressiveDisease ? .stableDisease : shift.1)
-            }
-            p.bestOverall = BestOverallResponse(category: shift.1 == .progressiveDisease ? .stableDisease : shift.1,
-                                                confirmed: shift.2)
-            p.isOngoing = shift.2
-            p.lastOnStudy = p.treatmentStart?.adding(days: 100 + 20 * i)
-            patients.append(p)
+        // Five more trajectories (percent of the baseline sum at WEEK 6, 12, 18) for the cohort charts.
+        let trajectories: [[Int64]] = [[105, 110, 125], [95, 95, 95], [60, 60, 60], [125, 125, 125], [40, 30, 30]]
+        for (i, percents) in trajectories.enumerated() {
+            patients.append(SamplePatients.scaled(subject: "SUBJ-00\(i + 2)", percents: percents))
         }
         return TrialReportData(trial: SamplePatients.trial, patients: patients)
     }

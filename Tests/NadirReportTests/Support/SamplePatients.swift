@@ -1,10 +1,84 @@
 import Foundation
+import NadirCriteria
 import NadirModel
 @testable import NadirReport
 
-/// Hand-built report inputs with values worked out by hand (RECIST 1.1 arithmetic in the comments).
+/// Hand-built measurements, assessed by the shipped RECIST 1.1 file through the rule engine (as `nadir report`
+/// does); the expected sums and categories are worked out by hand in the comments.
 enum SamplePatients {
     static let trial = Trial(id: "NADIR-TEST-01", protocolName: "Nadir test protocol")
+
+    /// The shipped RECIST 1.1 definition (Criteria/recist-1.1.yaml), found from this file's location.
+    static let recist: CriteriaDefinition = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        do {
+            return try CriteriaCatalog(directories: [root.appendingPathComponent("Criteria")]).definition(id: .recist11)
+        } catch {
+            preconditionFailure("cannot load the shipped criteria: \(error)")
+        }
+    }()
+
+    /// The patient's report data with one read per reader, each assessed by the engine on that reader's own
+    /// measurements and statuses.
+    static func assembled(patient: Patient, timepoints: [TimePoint], lesions: [LesionRecord],
+                          treatmentStart: CalendarDate?, lastOnStudy: CalendarDate?,
+                          adjudications: [Adjudication] = []) -> PatientReportData {
+        let evaluator = ResponseEvaluator(definition: recist)
+        var readers: [String] = []
+        for r in lesions.flatMap({ $0.measurements.map(\.reader) + $0.statuses.map(\.reader) }) where !readers.contains(r) {
+            readers.append(r)
+        }
+        let reads = readers.map { reader in
+            ReaderRead(reader: reader, assessment: evaluator.assess(PatientHistory(
+                patient: patient, timepoints: timepoints, lesions: lesions.map(\.lesion),
+                measurements: lesions.flatMap(\.measurements).filter { $0.reader == reader },
+                statuses: lesions.flatMap(\.statuses).filter { $0.reader == reader }, treatmentStart: treatmentStart)))
+        }
+        var data = PatientReportData(
+            patient: patient, trial: trial,
+            criteria: CriteriaSummary(recist, policies: ResponsePolicies(for: recist).recorded),
+            timepoints: timepoints, lesions: lesions, reads: reads,
+            readers: readers.map { ReportReader.inferred(from: $0) },
+            readerAssessments: reads.flatMap { read in
+                read.assessment.readerAssessments(reader: read.reader, isAccepted: readers.count == 1
+                    || adjudications.contains { $0.acceptedReader == read.reader })
+            },
+            adjudications: adjudications, treatmentStart: treatmentStart, lastOnStudy: lastOnStudy)
+        data.isOngoing = data.firstProgressionDate == nil
+        return data
+    }
+
+    /// A patient whose three targets follow `percents` of their baseline (30, 20 node SA, 20 mm) at WEEK 6, 12
+    /// and 18; NT01 present throughout; no new lesion. Sum = 70 x percent / 100.
+    static func scaled(subject: String, percents: [Int64]) -> PatientReportData {
+        let s = SubjectID(subject)
+        let visits = [("BASELINE", "2025-01-06"), ("WEEK 6", "2025-02-17"), ("WEEK 12", "2025-03-31"),
+                      ("WEEK 18", "2025-05-12")]
+        let tps = visits.enumerated().map { i, v in
+            TimePoint(subjectID: s, visit: v.0, date: date(v.1), isBaseline: i == 0, modality: "CT")
+        }
+        let factors: [Int64] = [100] + percents
+        func record(_ id: LesionID, _ organ: String, nodal: Bool, base: Int64) -> LesionRecord {
+            LesionRecord(lesion: Lesion(subjectID: s, id: id, trackingUID: "2.25.9\(id.rawValue.count)\(base)",
+                                        role: .target, organ: organ, isNodal: nodal),
+                         measurements: zip(visits, factors).map { v, f in
+                             let value = Length(units: base * f / 100)
+                             return NadirModel.Measurement(subjectID: s, lesionID: id, visit: v.0, state: .measured,
+                                                           longAxis: nodal ? Length(units: base * f / 100 + 500) : value,
+                                                           shortAxis: nodal ? value : nil, reader: "RADIOLOGIST 1")
+                         })
+        }
+        let nt = LesionRecord(lesion: Lesion(subjectID: s, id: "NT01", trackingUID: "2.25.94", role: .nonTarget,
+                                             organ: "BONE", isNodal: false),
+                              statuses: visits.map { LesionStatus(subjectID: s, lesionID: "NT01", visit: $0.0,
+                                                                  status: .present, reader: "RADIOLOGIST 1") })
+        return assembled(patient: Patient(subjectID: s, trialID: trial.id, site: "SITE 01", arm: "A"), timepoints: tps,
+                         lesions: [record("T01", "LIVER", nodal: false, base: 3000),
+                                   record("T02", "LYMPH NODE", nodal: true, base: 2000),
+                                   record("T03", "LUNG", nodal: false, base: 2000), nt],
+                         treatmentStart: date("2025-01-08"), lastOnStudy: date("2025-05-20"))
+    }
 
     static func date(_ text: String) -> CalendarDate {
         guard let d = CalendarDate(iso8601: text) else { preconditionFailure("bad test date \(text)") }
@@ -55,42 +129,8 @@ enum SamplePatients {
                                  measurements: [m("NEW01", "WEEK 18", la: "4")],
                                  statuses: [LesionStatus(subjectID: s, lesionID: "NEW01", visit: "WEEK 18",
                                                          status: .present, reader: reader)])
-        let base = SumValue.diameters(mm("70"))
-        func pct(_ new: Decimal, _ ref: Decimal) -> Decimal { (new - ref) / ref * 100 }
-        let responses = [
-            TimepointResponse(visit: "BASELINE", reader: reader, sum: base, baselineSum: base,
-                              trace: [TraceLine(aspect: "target", text: "baseline sum 70.0 mm")]),
-            TimepointResponse(visit: "WEEK 6", reader: reader, sum: .diameters(mm("49")), baselineSum: base,
-                              nadirSum: base, changeFromBaselinePercent: pct(49, 70), changeFromNadirPercent: pct(49, 70),
-                              target: .partialResponse, nonTarget: .nonCRNonPD, newLesions: false,
-                              overall: .partialResponse,
-                              trace: [TraceLine(aspect: "target", text: "PR: -30.0 % <= -30 % from baseline 70.0 mm"),
-                                      TraceLine(aspect: "overall", text: "PR + NON-CR/NON-PD + no new -> PR (Table 1)")]),
-            TimepointResponse(visit: "WEEK 12", reader: reader, sum: .diameters(mm("32.5")), baselineSum: base,
-                              nadirSum: .diameters(mm("49")), changeFromBaselinePercent: pct(32.5, 70),
-                              changeFromNadirPercent: pct(32.5, 49), target: .partialResponse, nonTarget: .nonCRNonPD,
-                              newLesions: false, overall: .partialResponse,
-                              trace: [TraceLine(aspect: "target", text: "PR: -53.6 % from baseline")]),
-            TimepointResponse(visit: "WEEK 18", reader: reader, sum: .diameters(mm("44")), baselineSum: base,
-                              nadirSum: .diameters(mm("32.5")), changeFromBaselinePercent: pct(44, 70),
-                              changeFromNadirPercent: pct(44, 32.5), target: .progressiveDisease,
-                              nonTarget: .nonCRNonPD, newLesions: true, overall: .progressiveDisease,
-                              trace: [TraceLine(aspect: "target", text: "PD: +35.4 % and +11.5 mm from nadir 32.5 mm"),
-                                      TraceLine(aspect: "new", text: "NEW01 unequivocal")]),
-        ]
-        let assessments = visits.dropFirst().map { v in
-            ReaderAssessment(subjectID: s, visit: v.0, reader: reader, criteria: .recist11, criteriaVersion: "1",
-                             target: nil, nonTarget: nil, newLesions: nil,
-                             overall: responses.first { $0.visit == v.0 }?.overall ?? .notEvaluable, isAccepted: true)
-        }
-        return PatientReportData(
-            patient: Patient(subjectID: s, trialID: trial.id, site: "SITE 01", arm: "A"), trial: trial,
-            criteria: .recist11(policies: ["confirmation": "required-28d", "continuedPR": "eortc"]),
-            timepoints: tps, lesions: [t01, t02, t03, nt01, new01], responses: responses,
-            bestOverall: BestOverallResponse(category: .partialResponse, confirmed: true, firstVisit: "WEEK 6",
-                                             confirmationVisit: "WEEK 12",
-                                             trace: [TraceLine(aspect: "confirmation", text: "PR at WEEK 6 confirmed 42 days later")]),
-            readers: [ReportReader(id: reader, evaluator: "INDEPENDENT ASSESSOR", evaluatorID: reader)],
-            readerAssessments: assessments, treatmentStart: date("2025-01-08"), lastOnStudy: date("2025-05-20"))
+        return assembled(patient: Patient(subjectID: s, trialID: trial.id, site: "SITE 01", arm: "A"), timepoints: tps,
+                         lesions: [t01, t02, t03, nt01, new01], treatmentStart: date("2025-01-08"),
+                         lastOnStudy: date("2025-05-20"))
     }
 }
