@@ -20,6 +20,8 @@ public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
         public static let writeFailed = Code(rawValue: "writeFailed")
         /// Two patients share one subject ID, so their report folders would collide.
         public static let duplicateSubject = Code(rawValue: "duplicateSubject")
+        /// A value cannot be written in SAS transport v5 (not ASCII, or longer than 200 characters).
+        public static let transportValue = Code(rawValue: "transportValue")
     }
 
     /// What went wrong.

@@ -46,7 +46,10 @@ extension SDTMExporter {
                     }
                 }
                 // Each reader's own sum, as the engine computed it from that reader's diameters.
-                if let sum = data.read(of: readerID)?.timepoint(tp.visit)?.sum, sum.kind == .sumOfDiameters {
+                // The baseline sum too (CDISC RECIST 1.1 supplement TR example: SUMDIAM at screening).
+                let read = data.read(of: readerID)
+                if let sum = tp.isBaseline ? read?.baselineSum : read?.timepoint(tp.visit)?.sum,
+                   sum.kind == .sumOfDiameters {
                     let value = ReportFormat.plain(sum.decimalValue)
                     results.append(TRResult(group: "TARGET", code: "SUMDIAM", test: "Sum of Diameter", orres: value,
                                             orresu: "mm", stresc: value, stresn: value, stresu: "mm"))

@@ -1,3 +1,4 @@
+import NadirCriteria
 import NadirModel
 
 /// CDISC SDTM tumour domains as CSV: TU (identification), TR (results) and RS (response), following the SDTMIG
@@ -127,6 +128,18 @@ public enum SDTMExporter {
                                  tp.visit, tp.date.iso8601])
                 }
             }
+        }
+        // BESTRESP per reader (SDTMIG RS example: the best overall response, dated to the visit that gave it;
+        // no VISIT of its own).
+        for read in data.reads {
+            let bor = read.assessment.bestOverallResponse
+            guard data.criteria.categories.outcome(for: bor.unconfirmed) != .notDone else { continue }
+            let reader = data.reader(named: read.reader)
+            let date = bor.unconfirmedVisit.flatMap { v in data.sortedTimepoints.first { $0.visit == v }?.date.iso8601 } ?? ""
+            rows.append([data.trial.id.rawValue, "RS", data.patient.subjectID.rawValue, "", "BESTRESP",
+                         "Best Overall Response", data.criteria.name, bor.unconfirmed.rawValue, bor.unconfirmed.rawValue,
+                         reader.evaluator, reader.evaluatorID ?? "", read.reader == data.acceptedReader ? "Y" : "", "", "",
+                         date])
         }
         return numbered(rows, column: 3)
     }

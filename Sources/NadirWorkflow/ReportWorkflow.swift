@@ -16,7 +16,7 @@ public struct ReportWorkflow: Sendable {
     public enum ExportFormat: String, Sendable, CaseIterable {
         /// Lesion-level long format, timepoint responses, best overall response per patient.
         case csv
-        /// CDISC SDTM TU, TR and RS domains.
+        /// CDISC SDTM TU, TR and RS domains: CSV and SAS transport v5 (.xpt).
         case sdtm
     }
 
@@ -78,9 +78,11 @@ public struct ReportWorkflow: Sendable {
         case .sdtm:
             [("tu.csv", SDTMExporter.tu(data)), ("tr.csv", SDTMExporter.tr(data)), ("rs.csv", SDTMExporter.rs(data))]
         }
-        return try files.map { name, text in
+        var binary = files.map { ($0.0, Data($0.1.utf8)) }
+        if format == .sdtm { binary += try SDTMExporter.transportFiles(data, created: Date()).map { ($0.name, $0.data) } }
+        return try binary.map { name, bytes in
             let url = folder.appendingPathComponent(name)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try bytes.write(to: url, options: .atomic)
             return url
         }
     }

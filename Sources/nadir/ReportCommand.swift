@@ -67,13 +67,15 @@ struct MeshExport: ParsableCommand {
 
 struct TrialExport: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trial", abstract: "Export a trial: lesion-level CSV or CDISC SDTM TU/TR/RS.")
+        commandName: "trial", abstract: "Export a trial: lesion-level CSV, or CDISC SDTM TU/TR/RS as CSV and SAS transport v5 (.xpt).")
 
     @OptionGroup var options: GlobalOptions
     @Option(help: "The trial.") var trial: TrialID
     @Option(help: "csv or sdtm.") var format: String
     @Option(help: "The output folder.") var out: String
     @Option(help: "The criteria folder (default: $NADIR_CRITERIA, ./Criteria, the source tree's).") var criteria: String?
+    @Option(help: "A site criteria folder added to the shipped one (repeatable), as for assess and report.")
+    var siteCriteria: [String] = []
 
     func run() throws {
         try runReporting {
@@ -81,7 +83,8 @@ struct TrialExport: ParsableCommand {
                 throw ValidationError("--format is csv or sdtm, not '\(format)'")
             }
             let workflow = ReportWorkflow(assessment: AssessmentWorkflow(
-                database: try options.openDatabase(), catalog: try CriteriaLocator.catalog(explicit: criteria)))
+                database: try options.openDatabase(),
+                catalog: try CriteriaLocator.catalog(explicit: criteria, siteDirectories: siteCriteria)))
             let files = try workflow.export(trial, format: kind, to: URL(fileURLWithPath: out),
                                             context: options.context("export --trial \(trial) --format \(format)"))
             try Output.emit(files.map(\.path), json: options.json) { "wrote " + files.map(\.path).joined(separator: ", ") }

@@ -100,4 +100,70 @@ import Testing
             }
         }
     }
+
+    /// Whether python3 with pandas is here (scripts/setup installs it).
+    static let hasPandas: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import pandas"]
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    /// Reads a .xpt with pandas.read_sas (an independent SAS transport reader) into JSON rows.
+    static func pandasRows(_ path: String) throws -> (columns: [String], rows: [[Any]]) {
+        let script = """
+            import json, math, sys, pandas
+            df = pandas.read_sas(sys.argv[1], format="xport", encoding="ascii")
+            rows = [[None if isinstance(v, float) and math.isnan(v) else v for v in r] for r in df.itertuples(index=False)]
+            print(json.dumps({"columns": list(df.columns), "rows": rows}))
+            """
+        let process = Process()
+        let pipe = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return (object?["columns"] as? [String] ?? [], object?["rows"] as? [[Any]] ?? [])
+    }
+
+    @Test(.enabled(if: hasPandas, "needs python3 with pandas (scripts/setup installs it)"))
+    func sasTransportFilesReadBackWithPandasEqualTheCSVRowForRow() throws {
+        let nadir = try NadirProcess()
+        defer { nadir.remove() }
+        _ = try nadir.run(["init"])
+        _ = try nadir.run(["import", "csv", try nadir.write("readers.csv", Self.importCSV())])
+        let sdtm = nadir.directory.appendingPathComponent("sdtm").path
+        let export = try nadir.run(["export", "--trial", "CDISCPILOT01", "--format", "sdtm", "--out", sdtm, "--criteria",
+                                    AssessReportCLITests.criteriaFolder])
+        #expect(export.status == 0, "\(export.stderr)")
+        for domain in ["tu", "tr", "rs"] {
+            let csv = try String(contentsOfFile: sdtm + "/\(domain).csv", encoding: .utf8)
+            let lines = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let header = lines[0]
+            let xpt = try Self.pandasRows(sdtm + "/\(domain).xpt")
+            #expect(xpt.columns == header, "\(domain) columns")
+            #expect(xpt.rows.count == lines.count - 1, "\(domain) rows \(xpt.rows.count) vs \(lines.count - 1)")
+            #expect(xpt.rows.count >= 10)  // TU: 5 targets x 2 readers
+            for (row, expected) in zip(xpt.rows, lines.dropFirst()) {
+                for (i, column) in header.enumerated() {
+                    let want = expected[i]
+                    let got = row[i]
+                    if let number = got as? Double {
+                        let exact = try #require(Double(want), "\(domain).\(column): \(number) vs '\(want)'")
+                        #expect(abs(number - exact) <= 1e-9 * max(1, abs(exact)), "\(domain).\(column)")
+                    } else if got is NSNull {
+                        #expect(want.isEmpty, "\(domain).\(column) missing vs '\(want)'")
+                    } else {
+                        #expect((got as? String) == want, "\(domain).\(column): \(got) vs '\(want)'")
+                    }
+                }
+            }
+        }
+    }
 }
