@@ -26,4 +26,23 @@ extension ReportWorkflow {
         try ReportWriter.write(trial: try trialData(trial, context: context, galleries: galleries, generatedAt: generatedAt),
                                to: folder)
     }
+
+    /// Writes a trial's report folder with every patient's snapshot gallery built from the image store
+    /// (`GalleryBuilder`): what `nadir report --trial` writes. Patients without stored segmentations get none.
+    public func writeTrial(_ trial: TrialID, to folder: URL, context: AuditContext, store: ImageStore,
+                           progress: (String) -> Void = { _ in }, generatedAt: Date? = Date()) throws {
+        let patients = try assessment.database.read { try $0.patients(trial: trial) }
+        let builder = GalleryBuilder(database: assessment.database, store: store)
+        var galleries: [SubjectID: [SnapshotCell]] = [:]
+        for patient in patients { galleries[patient.subjectID] = try builder.gallery(patient.subjectID, progress: progress) }
+        try writeTrial(trial, to: folder, context: context, galleries: galleries, generatedAt: generatedAt)
+    }
+
+    /// Writes one patient's report (`report.html` with its snapshot gallery, `report.md`, `trend.svg`).
+    @discardableResult
+    public func writePatient(_ subject: SubjectID, to folder: URL, context: AuditContext, store: ImageStore,
+                             progress: (String) -> Void = { _ in }) throws -> [URL] {
+        let gallery = try GalleryBuilder(database: assessment.database, store: store).gallery(subject, progress: progress)
+        return try writePatient(subject, to: folder, context: context, gallery: gallery)
+    }
 }

@@ -46,8 +46,9 @@ public struct ReportWorkflow: Sendable {
 
     /// Writes one patient's report (`report.html`, `report.md`, `trend.svg`) into `folder`.
     @discardableResult
-    public func writePatient(_ subject: SubjectID, to folder: URL, context: AuditContext) throws -> [URL] {
-        let data = try patientData(subject, context: context)
+    public func writePatient(_ subject: SubjectID, to folder: URL, context: AuditContext,
+                             gallery: [SnapshotCell] = []) throws -> [URL] {
+        let data = try patientData(subject, context: context, gallery: gallery)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let files: [(String, String)] = [
             ("report.html", HTMLReport.render(patient: data)),

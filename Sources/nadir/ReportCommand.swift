@@ -26,11 +26,14 @@ struct ReportCommand: ParsableCommand {
                 database: try options.openDatabase(),
                 catalog: try CriteriaLocator.catalog(explicit: criteria, siteDirectories: siteCriteria)))
             let folder = URL(fileURLWithPath: out)
+            // The snapshot gallery comes from the image store beside the database (as `nadir demo` writes it).
+            let store = ImageStore(databasePath: options.databasePath)
             if let subject {
-                let files = try workflow.writePatient(subject, to: folder, context: options.context("report \(subject)"))
+                let files = try workflow.writePatient(subject, to: folder, context: options.context("report \(subject)"),
+                                                      store: store)
                 try Output.emit(files.map(\.path), json: options.json) { "wrote " + files.map(\.path).joined(separator: ", ") }
             } else if let trial {
-                try workflow.writeTrial(trial, to: folder, context: options.context("report --trial \(trial)"))
+                try workflow.writeTrial(trial, to: folder, context: options.context("report --trial \(trial)"), store: store)
                 let index = folder.appendingPathComponent("index.html").path
                 try Output.emit(["index": index], json: options.json) { "wrote the trial report: open \(index)" }
             }

@@ -72,5 +72,13 @@ import Testing
         let triangles = stl.subdata(in: 80..<84).withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
         #expect(stl.count == 84 + 50 * Int(UInt32(littleEndian: triangles)))
         #expect(triangles > 100)
+
+        // `nadir report` writes the snapshot gallery too: T01 at both visits, four PNG views each.
+        let reportFolder = nadir.directory.appendingPathComponent("report-folder").path
+        let written = try nadir.run(["report", "--trial", "T", "--out", reportFolder])
+        #expect(written.status == 0, "\(written.stderr)")
+        let html = try String(contentsOfFile: reportFolder + "/patients/S01/report.html", encoding: .utf8)
+        #expect(html.contains("Snapshot gallery"))
+        #expect(html.components(separatedBy: "data:image/png;base64,").count - 1 == 8)
     }
 }
