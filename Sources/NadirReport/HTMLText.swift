@@ -28,7 +28,8 @@ struct HTMLText {
 
     /// A response category as a coloured badge.
     func category(_ c: ResponseCategory) -> String {
-        "<span class=\"cat\" style=\"background:\(ResponseColors.color(c))\">\(e(c.rawValue))</span>"
+        "<span class=\"cat\" style=\"background:\(ResponseColors.color(c));color:\(ResponseColors.textColor(c))\">"
+            + "\(e(c.rawValue))</span>"
     }
 
     mutating func figure(_ svg: String, caption: String) {

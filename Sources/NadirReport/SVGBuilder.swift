@@ -1,3 +1,4 @@
+import Foundation
 public import NadirModel
 
 /// A small SVG 1.1 writer: elements appended as text, every text and attribute value escaped.
@@ -133,5 +134,23 @@ public enum ResponseColors {
         case "PD", "IUPD", "ICPD", "PMD": "#d7301f"
         default: "#8c8c8c"
         }
+    }
+
+    /// The badge text colour on a category's fill: black or white, whichever contrasts more (WCAG 2.1
+    /// §1.4.3 contrast ratio (L1 + 0.05) / (L2 + 0.05) with sRGB relative luminance); every fill above reaches
+    /// at least 4.5:1 (level AA for normal text) with its choice.
+    public static func textColor(_ category: ResponseCategory?) -> String {
+        let l = luminance(color(category))
+        return (1.05 / (l + 0.05)) >= ((l + 0.05) / 0.05) ? "#ffffff" : "#000000"
+    }
+
+    /// WCAG 2.1 relative luminance of "#rrggbb".
+    static func luminance(_ hex: String) -> Double {
+        let value = Int(hex.dropFirst(), radix: 16) ?? 0
+        func channel(_ shift: Int) -> Double {
+            let c = Double((value >> shift) & 0xFF) / 255
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
     }
 }
