@@ -10,10 +10,13 @@ import NadirModel
 /// rule trace and the criteria's thresholds are folded below (`<details>`).
 public enum HTMLReport {
     /// Renders the report of one patient. `indexLink` is the relative link back to the trial index, if any.
-    public static func render(patient data: PatientReportData, indexLink: String? = nil) -> String {
+    /// `generatedAt` (ISO 8601) is printed with the provenance on every page; nil leaves it out.
+    public static func render(patient data: PatientReportData, indexLink: String? = nil,
+                              generatedAt: String? = nil) -> String {
         var h = HTMLText()
         let subject = data.patient.subjectID.rawValue
-        h.open(title: "Response report — \(subject)")
+        let provenance = ReportProvenance.line(data, generatedAt: generatedAt)
+        h.open(title: "Response report — \(subject)", running: "Subject \(subject) · \(provenance)")
         if let indexLink { h.raw("<p class=\"noprint\"><a href=\"\(Escaping.markup(indexLink))\">← Trial index</a></p>") }
         h.raw("<h1>Response report: \(h.e(subject))</h1>")
         var meta = ["Trial \(data.trial.id.rawValue) (\(data.trial.protocolName))"]
@@ -22,6 +25,7 @@ public enum HTMLReport {
         if let cancer = data.patient.cancerType { meta.append("cancer type \(cancer)") }
         if let start = data.treatmentStart { meta.append("treatment start \(start.iso8601)") }
         h.raw("<p class=\"meta\">\(h.e(meta.joined(separator: " · ")))</p>")
+        h.raw("<p class=\"provenance noprint\">\(h.e(provenance))</p>")
         answerSection(&h, data)
         trendSection(&h, data)
         detailsSection(&h, data)

@@ -22,14 +22,28 @@ enum HTMLStyle {
     table.gallery td { text-align: center; }
     table.gallery img { margin: 2px; height: auto; image-rendering: pixelated; vertical-align: top; }
     img.main { display: block; width: 256px; } img.thumb { display: inline-block; width: 84px; }
-    footer { margin-top: 32px; color: #777; font-size: 11px; }
+    footer { margin-top: 32px; color: #595959; font-size: 11px; }
+    .provenance { color: #595959; font-size: 12px; margin: 0 0 12px; }
+    .notice { background: #fff4d6; border-left: 4px solid #b07800; padding: 6px 10px; }
+    details { margin: 12px 0; } summary { cursor: pointer; font-weight: bold; font-size: 15px; }
+    table.printframe, table.printframe > tbody > tr > td { border: 0; padding: 0; margin: 0; font-size: inherit; }
+    table.printframe { width: 100%; } table.printframe > thead { display: none; }
+    td.driver { font-weight: bold; }
+    .rule { font-weight: bold; } .source { color: #595959; }
     a { color: #1a5fa0; }
     @page { margin: 12mm; }
     @media print {
       body { margin: 0; max-width: 180mm; font-size: 10pt; padding: 0; }
       h2 { break-after: avoid; } figure, tr, .keep { break-inside: avoid; }
       thead { display: table-header-group; }
-      table { font-size: 8pt; max-width: 180mm; } th, td { overflow-wrap: anywhere; } svg { max-width: 180mm; }
+      /* Words are never broken across lines or pages: no hyphenation, no break inside a word. */
+      body, th, td { hyphens: manual; overflow-wrap: normal; word-break: normal; }
+      table { font-size: 7pt; max-width: 180mm; } svg { max-width: 180mm; }
+      /* The subject and provenance head every printed page (a repeated table header). */
+      table.printframe > thead { display: table-header-group; }
+      td.running { font-size: 7.5pt; color: #333; border-bottom: 1px solid #999; padding: 0 0 2mm; }
+      details::details-content { content-visibility: visible; display: block; }
+      details > summary { list-style: none; } details > summary::-webkit-details-marker { display: none; }
       img.main { width: 100%; max-width: 42mm; } img.thumb { width: 30%; max-width: 14mm; }
       .noprint { display: none; }
       a { color: inherit; text-decoration: none; }

@@ -13,6 +13,15 @@ struct HTMLText {
 
     mutating func raw(_ s: String) { text += s }
 
+    /// Opens the page. `running` is the line printed at the top of every printed page (the subject and the
+    /// provenance): the page body sits in a one-column table whose header row the browser repeats on each
+    /// printed page (CSS 2.1 §17.2 table-header-group), hidden on screen.
+    mutating func open(title: String, running: String) {
+        open(title: title)
+        text += "<table class=\"printframe\"><thead><tr><td class=\"running\">\(e(running))</td></tr></thead>"
+            + "<tbody><tr><td>\n"
+    }
+
     mutating func open(title: String) {
         text += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -23,6 +32,7 @@ struct HTMLText {
     }
 
     mutating func close(footer: String) {
+        if text.contains("<table class=\"printframe\">") { text += "</td></tr></tbody></table>\n" }
         text += "<footer>\(e(footer))</footer>\n</body></html>\n"
     }
 

@@ -31,6 +31,8 @@ public struct PatientReportData: Hashable, Sendable, Codable {
     public var isOngoing: Bool
     /// Key images per lesion and timepoint, rendered by `SnapshotRenderer`; empty for reports without galleries.
     public var gallery: [SnapshotCell]
+    /// The sign-off state of the read shown ("signed by R1 2026-12-05"), nil when no sign-off is recorded.
+    public var signOff: String?
 
     /// Makes the report input of one patient.
     public init(patient: Patient, trial: Trial, criteria: CriteriaSummary, timepoints: [TimePoint],

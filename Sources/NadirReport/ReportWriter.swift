@@ -35,7 +35,7 @@ public enum ReportWriter {
         let sdtmDir = exportsDir.appendingPathComponent("sdtm", isDirectory: true)
         for dir in [folder, patientsDir, chartsDir, exportsDir, sdtmDir] { try makeDirectory(dir) }
 
-        try writePatients(trial.patients, to: patientsDir)
+        try writePatients(trial.patients, to: patientsDir, generatedAt: trial.generatedAt)
 
         let charts = (WaterfallChart(trial: trial).svg(), SpiderChart(trial: trial).svg(), SwimmerChart(trial: trial).svg())
         try write(charts.0, to: chartsDir.appendingPathComponent("waterfall.svg"))
@@ -54,14 +54,14 @@ public enum ReportWriter {
     }
 
     /// Each patient's folder, split across the cores (each patient's files are independent).
-    static func writePatients(_ patients: [PatientReportData], to dir: URL) throws(ReportError) {
+    static func writePatients(_ patients: [PatientReportData], to dir: URL, generatedAt: String?) throws(ReportError) {
         let errors = ErrorBox()
         DispatchQueue.concurrentPerform(iterations: patients.count) { i in
             let p = patients[i]
             let patientDir = dir.appendingPathComponent(folderName(for: p.patient.subjectID), isDirectory: true)
             do {
                 try makeDirectory(patientDir)
-                try write(HTMLReport.render(patient: p, indexLink: "../../index.html"),
+                try write(HTMLReport.render(patient: p, indexLink: "../../index.html", generatedAt: generatedAt),
                           to: patientDir.appendingPathComponent("report.html"))
                 try write(PatientTable.markdownDocument(p),
                           to: patientDir.appendingPathComponent("report.md"))

@@ -51,7 +51,7 @@ public struct ReportWorkflow: Sendable {
         let data = try patientData(subject, context: context, gallery: gallery)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let files: [(String, String)] = [
-            ("report.html", HTMLReport.render(patient: data)),
+            ("report.html", HTMLReport.render(patient: data, generatedAt: ReportProvenance.timestamp(Date()))),
             ("report.md", PatientTable.markdownDocument(data)),
             ("trend.svg", TrendChart(data: data).svg()),
         ]
