@@ -89,8 +89,19 @@ struct LesionCSVRowReader {
         let longAxis = try quantity(.longAxis, Length.self)
         let shortAxis = try quantity(.shortAxis, Length.self)
         let volume = try quantity(.volume, VolumeMeasure.self)
+        if stateText == MeasurementState.absent.rawValue,
+           let value = Measurement.nonZeroValue(longAxis: longAxis, shortAxis: shortAxis, volume: volume) {
+            throw fail(.state, "an absent lesion is 0 mm (RECIST 1.1 §4.3.5), but \(value) is given; write 0 or leave the value empty with state absent, or use state measured")
+        }
         if let state = MeasurementState(rawValue: stateText), role != .nonTarget || state == .absent || state == .notEvaluable {
+            if state == .absent {
+                // 0 mm with absent (CDISC TR, pharmaverse) is the rule's value: kept as no value.
+                return role == .nonTarget ? .status(.absent) : .measurement(.absent, longAxis: nil, shortAxis: nil, volume: nil)
+            }
             if role == .nonTarget {
+                if longAxis != nil || shortAxis != nil || volume != nil {
+                    throw fail(.state, "a non-target lesion is followed by status, not diameters; leave long_axis_mm, short_axis_mm and volume_mm3 empty")
+                }
                 // absent and not-evaluable are statuses too; a non-target never carries diameters.
                 return .status(state == .absent ? .absent : .notEvaluable)
             }

@@ -135,9 +135,10 @@ public struct CaseWriter {
     /// A different value already stored for the same lesion, visit and reader is replaced only when
     /// `isCorrection` is true (the user gave a reason); the audit trail keeps the old value.
     @discardableResult
-    public func record(_ measurement: Measurement, isCorrection: Bool = false) throws -> RecordOutcome {
-        let (lesionRecord, lesion, timepoint) = try resolve(measurement.subjectID, measurement.lesionID, measurement.visit)
-        do { try measurement.validate(for: lesion) } catch { throw StoreError(error) }
+    public func record(_ typed: Measurement, isCorrection: Bool = false) throws -> RecordOutcome {
+        let (lesionRecord, lesion, timepoint) = try resolve(typed.subjectID, typed.lesionID, typed.visit)
+        do { try typed.validate(for: lesion) } catch { throw StoreError(error) }
+        let measurement = typed.normalizingAbsence
         guard let lesionID = lesionRecord.id, let timepointID = timepoint.id else { return .unchanged }
         var record = MeasurementRecord(measurement, lesionId: lesionID, timepointId: timepointID)
         let existing = try MeasurementRecord.filter(Column("lesion_id") == lesionID && Column("timepoint_id") == timepointID

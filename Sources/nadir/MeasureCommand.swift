@@ -64,7 +64,7 @@ struct MeasureCommand: ParsableCommand {
             abstract: "Record typed diameters, or a state, for a target or new lesion at a visit.",
             discussion: """
                 States: measured (give --long-axis, and --short-axis for nodes), too-small (counts as 5 mm),
-                absent (0 mm), not-evaluable. A different value already recorded for the same reader is corrected
+                absent (0 mm: --long-axis 0 is accepted, a non-zero value refused), not-evaluable. A different value already recorded for the same reader is corrected
                 only with --reason; the old value stays in the audit trail.
                 """)
 
