@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// The lesion-level CSV through the real executable: the public pharmaverse file imports unedited (absent
+/// targets recorded as 0 mm, RECIST 1.1 §4.3.5 and CDISC TR), and `export --format csv` writes the dialect
+/// `import csv` reads, so an exported trial imports into an empty database with the same responses.
+@Suite struct InterchangeCLITests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("NadirCriteriaTests/Fixtures/pharmaverse")
+
+    /// Overall response per visit of one subject and reader, as `assess --json` prints it.
+    func overall(_ nadir: NadirProcess, _ subject: String, reader: String) throws -> [String: String] {
+        let result = try nadir.run(["assess", subject, "--reader", reader, "--json", "--criteria", AssessReportCLITests.criteriaFolder])
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        var out: [String: String] = [:]
+        for t in object?["timepoints"] as? [[String: Any]] ?? [] {
+            if let visit = t["visit"] as? String, let overall = t["overall"] as? String { out[visit] = overall }
+        }
+        return out
+    }
+
+    /// The pharmaversesdtm RS domain's overall responses (expected.csv, written by the data's authors) are
+    /// what `nadir assess` gives after `nadir import csv` of the unedited lesions.csv.
+    @Test func pharmaverseFileImportsUneditedAndMatchesRS() throws {
+        let nadir = try NadirProcess()
+        defer { nadir.remove() }
+        _ = try nadir.run(["init"])
+        let imported = try nadir.run(["import", "csv", Self.fixtures.appendingPathComponent("lesions.csv").path,
+                                      "--trial", "CDISCPILOT01", "--reader", "INVESTIGATOR"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("expected.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(expected.count == 22)
+        var bySubject: [String: [String: String]] = [:]
+        for row in expected {
+            bySubject[row[0]] = try bySubject[row[0]] ?? overall(nadir, row[0], reader: "INVESTIGATOR")
+            #expect(bySubject[row[0]]?[row[1]] == row[2], "\(row[0]) \(row[1])")
+        }
+    }
+
+    @Test func absentAcceptsZeroAndRejectsAValue() throws {
+        let nadir = try NadirProcess()
+        defer { nadir.remove() }
+        _ = try nadir.run(["init"])
+        _ = try nadir.run(["import", "csv", try nadir.write("t.csv", AssessReportCLITests.csv)])
+        let zero = try nadir.run(["measure", "record", "S01", "WEEK 6", "T01", "--state", "absent", "--long-axis", "0",
+                                  "--reader", "R1", "--reason", "lesion gone"])
+        #expect(zero.status == 0, "\(zero.stderr)")
+        #expect(try overall(nadir, "S01", reader: "R1") == ["WEEK 6": "CR"])
+        let three = try nadir.run(["measure", "record", "S01", "WEEK 6", "T01", "--state", "absent", "--long-axis", "3",
+                                   "--reader", "R1", "--reason", "typo"])
+        #expect(three.status != 0)
+        #expect(three.stderr.contains("absent lesion is 0 mm") && three.stderr.contains("long axis 3.0 mm"), "\(three.stderr)")
+        // Refused: the stored record is unchanged.
+        #expect(try overall(nadir, "S01", reader: "R1") == ["WEEK 6": "CR"])
+    }
+
+    /// Two readers of the pharmaverse trial, exported and imported into an empty database: the same overall
+    /// response for every subject, visit and reader.
+    @Test func exportImportsBackWithTheSameResponses() throws {
+        let first = try NadirProcess()
+        defer { first.remove() }
+        _ = try first.run(["init"])
+        for (file, reader) in [("lesions.csv", "INVESTIGATOR"), ("other_readers/radiologist1_lesions.csv", "RADIOLOGIST 1")] {
+            let result = try first.run(["import", "csv", Self.fixtures.appendingPathComponent(file).path,
+                                        "--trial", "CDISCPILOT01", "--reader", reader])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let out = first.directory.appendingPathComponent("export").path
+        let export = try first.run(["export", "--trial", "CDISCPILOT01", "--format", "csv", "--out", out,
+                                    "--criteria", AssessReportCLITests.criteriaFolder])
+        #expect(export.status == 0, "\(export.stderr)")
+        let second = try NadirProcess()
+        defer { second.remove() }
+        _ = try second.run(["init"])
+        let reimport = try second.run(["import", "csv", out + "/lesions.csv"])
+        #expect(reimport.status == 0, "\(reimport.stderr)")
+        let subjects = ["01-701-1015", "01-701-1028", "01-701-1034", "01-701-1097", "01-701-1115", "01-701-1118", "01-701-1130", "01-701-1133"]
+        var compared = 0
+        for subject in subjects {
+            for reader in ["INVESTIGATOR", "RADIOLOGIST 1"] {
+                let before = try overall(first, subject, reader: reader)
+                let after = try overall(second, subject, reader: reader)
+                #expect(before == after, "\(subject) \(reader)")
+                compared += before.count
+            }
+        }
+        #expect(compared >= 30)
+    }
+}
