@@ -96,7 +96,9 @@ CREATE TABLE patient (
   criteria TEXT,
   site TEXT,
   arm TEXT
-) STRICT;
+, treatment_start TEXT
+  CHECK (treatment_start IS NULL OR date(treatment_start) IS treatment_start), radiotherapy_end TEXT
+  CHECK (radiotherapy_end IS NULL OR date(radiotherapy_end) IS radiotherapy_end)) STRICT;
 
 CREATE TABLE registration (
   id INTEGER PRIMARY KEY,
@@ -322,7 +324,7 @@ CREATE TRIGGER patient_audit_delete BEFORE DELETE ON patient BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM audit_context);
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'delete', 'patient', OLD.subject_id, NULL,
-           NULL, json_object('subject_id', OLD.subject_id, 'trial_id', OLD.trial_id, 'cancer_type', OLD.cancer_type, 'criteria', OLD.criteria, 'site', OLD.site, 'arm', OLD.arm), NULL, reason
+           NULL, json_object('subject_id', OLD.subject_id, 'trial_id', OLD.trial_id, 'cancer_type', OLD.cancer_type, 'criteria', OLD.criteria, 'site', OLD.site, 'arm', OLD.arm, 'treatment_start', OLD.treatment_start, 'radiotherapy_end', OLD.radiotherapy_end), NULL, reason
     FROM audit_context;
 END;
 
@@ -331,7 +333,7 @@ CREATE TRIGGER patient_audit_insert AFTER INSERT ON patient BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM audit_context);
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'insert', 'patient', NEW.subject_id, NULL,
-           NULL, NULL, json_object('subject_id', NEW.subject_id, 'trial_id', NEW.trial_id, 'cancer_type', NEW.cancer_type, 'criteria', NEW.criteria, 'site', NEW.site, 'arm', NEW.arm), reason
+           NULL, NULL, json_object('subject_id', NEW.subject_id, 'trial_id', NEW.trial_id, 'cancer_type', NEW.cancer_type, 'criteria', NEW.criteria, 'site', NEW.site, 'arm', NEW.arm, 'treatment_start', NEW.treatment_start, 'radiotherapy_end', NEW.radiotherapy_end), reason
     FROM audit_context;
 END;
 
@@ -340,7 +342,7 @@ CREATE TRIGGER patient_audit_update AFTER UPDATE ON patient BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM audit_context);
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'update', 'patient', NEW.subject_id, NULL,
-           NULL, json_object('subject_id', OLD.subject_id, 'trial_id', OLD.trial_id, 'cancer_type', OLD.cancer_type, 'criteria', OLD.criteria, 'site', OLD.site, 'arm', OLD.arm), json_object('subject_id', NEW.subject_id, 'trial_id', NEW.trial_id, 'cancer_type', NEW.cancer_type, 'criteria', NEW.criteria, 'site', NEW.site, 'arm', NEW.arm), reason
+           NULL, json_object('subject_id', OLD.subject_id, 'trial_id', OLD.trial_id, 'cancer_type', OLD.cancer_type, 'criteria', OLD.criteria, 'site', OLD.site, 'arm', OLD.arm, 'treatment_start', OLD.treatment_start, 'radiotherapy_end', OLD.radiotherapy_end), json_object('subject_id', NEW.subject_id, 'trial_id', NEW.trial_id, 'cancer_type', NEW.cancer_type, 'criteria', NEW.criteria, 'site', NEW.site, 'arm', NEW.arm, 'treatment_start', NEW.treatment_start, 'radiotherapy_end', NEW.radiotherapy_end), reason
     FROM audit_context;
 END;
 

@@ -6,6 +6,7 @@ extension PatientHistory {
     public init(patientCase: PatientCase, reader: String) {
         self.init(patient: patientCase.patient, timepoints: patientCase.timepoints, lesions: patientCase.lesions,
                   measurements: patientCase.measurements.filter { $0.reader == reader && !$0.isProposed },
-                  statuses: patientCase.statuses.filter { $0.reader == reader })
+                  statuses: patientCase.statuses.filter { $0.reader == reader },
+                  treatmentStart: patientCase.patient.treatmentStart, radiotherapyEnd: patientCase.patient.radiotherapyEnd)
     }
 }

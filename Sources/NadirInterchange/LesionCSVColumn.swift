@@ -14,6 +14,10 @@ public enum LesionCSVColumn: String, CaseIterable, Sendable {
     case parents
     /// "split" or "merged".
     case relation
+    /// Per patient: start of study treatment (SD minimum duration reference, RECIST 1.1 §4.4).
+    case treatmentStart = "treatment_start"
+    /// Per patient: end of radiotherapy (RANO 2.0 12-week rule).
+    case radiotherapyEnd = "radiotherapy_end"
 
     /// Whether every file must have the column.
     public var isRequired: Bool {

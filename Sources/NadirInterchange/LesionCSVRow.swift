@@ -27,4 +27,8 @@ public struct LesionCSVRow: Sendable, Hashable {
     public var sliceThickness: Length?
     public var parents: [LesionID]
     public var relation: LesionRelation?
+    /// The patient's treatment start, when the row gives one.
+    public var treatmentStart: CalendarDate?
+    /// The patient's end of radiotherapy, when the row gives one.
+    public var radiotherapyEnd: CalendarDate?
 }

@@ -72,7 +72,16 @@ struct LesionCSVRowReader {
                             isNodal: isNodal, observation: observation, reader: text(.reader),
                             trial: text(.trial).map { TrialID($0) }, cancerType: text(.cancerType)?.lowercased(),
                             criteria: text(.criteria).map { CriteriaID($0) },
-                            sliceThickness: try quantity(.sliceThickness, Length.self), parents: parents, relation: relation)
+                            sliceThickness: try quantity(.sliceThickness, Length.self), parents: parents, relation: relation,
+                            treatmentStart: try optionalDate(.treatmentStart), radiotherapyEnd: try optionalDate(.radiotherapyEnd))
+    }
+
+    func optionalDate(_ column: LesionCSVColumn) throws(ImportError) -> CalendarDate? {
+        guard let text = text(column) else { return nil }
+        guard let date = CalendarDate(iso8601: text) else {
+            throw fail(column, "'\(text)' is not an ISO 8601 date (YYYY-MM-DD)")
+        }
+        return date
     }
 
     func nodal() throws(ImportError) -> Bool {

@@ -10,7 +10,7 @@ public import NadirModel
 public enum LesionCSVWriter {
     /// The columns written, in order (every required column and the optional ones an export can fill).
     public static let columns: [LesionCSVColumn] = [
-        .trial, .subject, .cancerType, .criteria, .visit, .date, .sliceThickness, .lesion, .role, .organ, .nodal,
+        .trial, .subject, .cancerType, .criteria, .treatmentStart, .radiotherapyEnd, .visit, .date, .sliceThickness, .lesion, .role, .organ, .nodal,
         .parents, .relation, .reader, .state, .longAxis, .shortAxis, .volume,
     ]
 
@@ -52,6 +52,8 @@ public enum LesionCSVWriter {
                     let fields: [LesionCSVColumn: String] = [
                         .trial: patient.trialID.rawValue, .subject: patient.subjectID.rawValue,
                         .cancerType: patient.cancerType ?? "", .criteria: criteria?.rawValue ?? "",
+                        .treatmentStart: patient.treatmentStart?.iso8601 ?? "",
+                        .radiotherapyEnd: patient.radiotherapyEnd?.iso8601 ?? "",
                         .visit: timepoint.visit, .date: timepoint.date.iso8601,
                         .sliceThickness: timepoint.sliceThickness?.formatted ?? "",
                         .lesion: lesion.id.rawValue, .role: lesion.role.rawValue, .organ: lesion.organ,

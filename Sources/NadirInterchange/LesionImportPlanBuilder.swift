@@ -12,6 +12,8 @@ struct LesionImportPlanBuilder {
         var trial: TrialID
         var cancerType: String?
         var criteria: CriteriaID?
+        var treatmentStart: CalendarDate?
+        var radiotherapyEnd: CalendarDate?
     }
 
     private struct VisitFacts {
@@ -79,7 +81,8 @@ struct LesionImportPlanBuilder {
 
     private mutating func addPatient(_ row: LesionCSVRow, trial: TrialID) throws(ImportError) {
         guard var facts = patients[row.subject] else {
-            patients[row.subject] = PatientFacts(row: row.row, trial: trial, cancerType: row.cancerType, criteria: row.criteria)
+            patients[row.subject] = PatientFacts(row: row.row, trial: trial, cancerType: row.cancerType, criteria: row.criteria,
+                                                 treatmentStart: row.treatmentStart, radiotherapyEnd: row.radiotherapyEnd)
             patientOrder.append(row.subject)
             return
         }
@@ -97,6 +100,18 @@ struct LesionImportPlanBuilder {
                 throw inconsistent(row.row, "criteria", "subject \(row.subject) has criteria \(known) on another row, \(criteria) here")
             }
             facts.criteria = criteria
+        }
+        if let date = row.treatmentStart {
+            if let known = facts.treatmentStart, known != date {
+                throw inconsistent(row.row, "treatment_start", "subject \(row.subject) has treatment start \(known) on another row, \(date) here")
+            }
+            facts.treatmentStart = date
+        }
+        if let date = row.radiotherapyEnd {
+            if let known = facts.radiotherapyEnd, known != date {
+                throw inconsistent(row.row, "radiotherapy_end", "subject \(row.subject) has radiotherapy end \(known) on another row, \(date) here")
+            }
+            facts.radiotherapyEnd = date
         }
         patients[row.subject] = facts
     }
@@ -182,7 +197,8 @@ struct LesionImportPlanBuilder {
                     id: facts.trial, protocolName: facts.trial.rawValue, defaultCriteria: facts.criteria ?? .recist11))
             }
             patientItems.append(Sourced(row: facts.row, value: Patient(
-                subjectID: subject, trialID: facts.trial, cancerType: facts.cancerType, criteria: facts.criteria)))
+                subjectID: subject, trialID: facts.trial, cancerType: facts.cancerType, criteria: facts.criteria,
+                treatmentStart: facts.treatmentStart, radiotherapyEnd: facts.radiotherapyEnd)))
         }
         var timepointItems: [Sourced<TimePoint>] = []
         for subject in patientOrder {

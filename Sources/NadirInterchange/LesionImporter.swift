@@ -43,6 +43,11 @@ public struct LesionImporter: Sendable {
                     if stored.trialID != item.value.trialID {
                         throw conflict(item.row, "subject \(stored.subjectID) is already on trial \(stored.trialID), not \(item.value.trialID)")
                     }
+                    // Dates the stored patient lacks are added; a different stored date is a conflict.
+                    if item.value.treatmentStart != nil || item.value.radiotherapyEnd != nil {
+                        _ = try writer.setDates(subject: stored.subjectID, treatmentStart: item.value.treatmentStart,
+                                                radiotherapyEnd: item.value.radiotherapyEnd)
+                    }
                 } else {
                     try writer.addPatient(item.value)
                     summary.patientsAdded += 1

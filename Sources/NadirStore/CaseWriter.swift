@@ -44,6 +44,30 @@ public struct CaseWriter {
         try PatientRecord(patient).insert(db)
     }
 
+    /// Sets a patient's treatment start and/or radiotherapy end (only the dates given). A different date
+    /// already stored is replaced only when `isCorrection` is true (the user gave a reason); the audit trail
+    /// keeps the old value.
+    public func setDates(subject: SubjectID, treatmentStart: CalendarDate?, radiotherapyEnd: CalendarDate?,
+                         isCorrection: Bool = false) throws -> RecordOutcome {
+        guard var record = try PatientRecord.fetchOne(db, key: subject.rawValue) else {
+            throw StoreError(.unknownPatient, subject: subject, "no patient \(subject)")
+        }
+        let before = record.model
+        var changed = before
+        if let treatmentStart { changed.treatmentStart = treatmentStart }
+        if let radiotherapyEnd { changed.radiotherapyEnd = radiotherapyEnd }
+        if changed == before { return .unchanged }
+        let overwrites = (before.treatmentStart != nil && before.treatmentStart != changed.treatmentStart)
+            || (before.radiotherapyEnd != nil && before.radiotherapyEnd != changed.radiotherapyEnd)
+        if overwrites, !isCorrection {
+            throw StoreError(.correctionNeedsReason, subject: subject,
+                             "a different treatment start or radiotherapy end is already recorded; to correct it, say why with --reason")
+        }
+        record = PatientRecord(changed)
+        try record.update(db)
+        return overwrites ? .corrected : .inserted
+    }
+
     /// Adds a timepoint. The patient's first timepoint is its baseline; later ones may not be dated before it.
     ///
     /// - Returns: the timepoint as stored (with `isBaseline` resolved).

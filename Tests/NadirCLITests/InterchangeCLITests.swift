@@ -88,3 +88,49 @@ import Testing
         #expect(compared >= 30)
     }
 }
+
+/// Patient-level rule inputs entered through the CSV and the CLI reach the rule engine: RANO 2.0 (Wen 2023),
+/// +25 % SPD (400 -> 500 mm2) 28 days after the end of radiotherapy is preliminary (PPD) until confirmed;
+/// without a radiotherapy end date it is PD.
+@Suite struct PatientDatesCLITests {
+    static let csv = """
+        trial,subject,criteria,treatment_start,radiotherapy_end,visit,date,lesion,role,organ,nodal,state,long_axis_mm,short_axis_mm,volume_mm3,reader
+        G,S01,rano-2.0,2024-01-02,2024-01-01,BL,2024-01-01,T01,target,BRAIN,no,measured,20,20,,R1
+        G,S01,rano-2.0,,,W4,2024-01-29,T01,target,BRAIN,no,measured,25,20,,R1
+        G,S02,rano-2.0,,,BL,2024-01-01,T01,target,BRAIN,no,measured,20,20,,R1
+        G,S02,rano-2.0,,,W4,2024-01-29,T01,target,BRAIN,no,measured,25,20,,R1
+        """
+
+    @Test func radiotherapyEndFromCSVAndCLIDecidesPreliminaryProgression() throws {
+        let nadir = try NadirProcess()
+        defer { nadir.remove() }
+        _ = try nadir.run(["init"])
+        let imported = try nadir.run(["import", "csv", try nadir.write("g.csv", Self.csv)])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let cli = InterchangeCLITests()
+        #expect(try cli.overall(nadir, "S01", reader: "R1") == ["W4": "PPD"])
+        #expect(try cli.overall(nadir, "S02", reader: "R1") == ["W4": "PD"])
+        let set = try nadir.run(["patient", "dates", "S02", "--radiotherapy-end", "2024-01-01"])
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(try cli.overall(nadir, "S02", reader: "R1") == ["W4": "PPD"])
+        let audit = try nadir.run(["audit", "S02", "--json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]] ?? []
+        let update = entries.last { $0["entity"] as? String == "patient" && $0["action"] as? String == "update" }
+        #expect((update?["oldValue"] as? [String: Any])?["radiotherapy_end"] is NSNull)
+        #expect((update?["newValue"] as? [String: Any])?["radiotherapy_end"] as? String == "2024-01-01")
+        // A different date needs a reason; without one nothing changes.
+        let refused = try nadir.run(["patient", "dates", "S02", "--radiotherapy-end", "2023-06-01"])
+        #expect(refused.status != 0 && refused.stderr.contains("--reason"), "\(refused.stderr)")
+        let bad = try nadir.run(["import", "csv", try nadir.write("bad.csv", Self.csv.replacingOccurrences(of: "2024-01-02,2024-01-01", with: "2024-01-02,2024-13-01"))])
+        #expect(bad.status != 0 && bad.stderr.contains("radiotherapy_end"), "\(bad.stderr)")
+        // The export carries the dates: re-imported into an empty database, S01 is still preliminary.
+        let out = nadir.directory.appendingPathComponent("export").path
+        #expect(try nadir.run(["export", "--trial", "G", "--format", "csv", "--out", out, "--criteria", AssessReportCLITests.criteriaFolder]).status == 0)
+        let second = try NadirProcess()
+        defer { second.remove() }
+        _ = try second.run(["init"])
+        #expect(try second.run(["import", "csv", out + "/lesions.csv"]).status == 0)
+        #expect(try cli.overall(second, "S01", reader: "R1") == ["W4": "PPD"])
+        #expect(try cli.overall(second, "S02", reader: "R1") == ["W4": "PPD"])
+    }
+}

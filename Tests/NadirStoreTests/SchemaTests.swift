@@ -17,7 +17,7 @@ import Testing
         let queue = try DatabaseQueue()
         let migrator = Migrations.migrator
         #expect(migrator.migrations == ["v1-create-case", "v1-audit-triggers", "v2-scans-registrations-segmentations",
-                                        "v3-measurement-review"])
+                                        "v3-measurement-review", "v4-criteria-inputs"])
         try migrator.migrate(queue, upTo: "v1-create-case")
         let triggersBefore = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
         #expect(triggersBefore == 0)
