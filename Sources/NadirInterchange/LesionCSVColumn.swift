@@ -14,6 +14,10 @@ public enum LesionCSVColumn: String, CaseIterable, Sendable {
     case parents
     /// "split" or "merged".
     case relation
+    /// Mean density of a measured lesion in Hounsfield units, typed (Choi 2007: portal-venous CT).
+    case densityHU = "density_hu"
+    /// SULpeak of a measured lesion, g/mL (PERCIST 1.0, Wahl 2009).
+    case sulPeak = "sul_peak"
     /// Per patient: start of study treatment (SD minimum duration reference, RECIST 1.1 §4.4).
     case treatmentStart = "treatment_start"
     /// Per patient: end of radiotherapy (RANO 2.0 12-week rule).

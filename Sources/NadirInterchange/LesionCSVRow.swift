@@ -27,6 +27,10 @@ public struct LesionCSVRow: Sendable, Hashable {
     public var sliceThickness: Length?
     public var parents: [LesionID]
     public var relation: LesionRelation?
+    /// Typed mean density (Choi), measured rows only.
+    public var meanDensity: Density?
+    /// Typed SULpeak (PERCIST), measured rows only.
+    public var sulPeak: StandardizedUptake?
     /// The patient's treatment start, when the row gives one.
     public var treatmentStart: CalendarDate?
     /// The patient's end of radiotherapy, when the row gives one.

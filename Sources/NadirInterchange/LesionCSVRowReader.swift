@@ -73,7 +73,35 @@ struct LesionCSVRowReader {
                             trial: text(.trial).map { TrialID($0) }, cancerType: text(.cancerType)?.lowercased(),
                             criteria: text(.criteria).map { CriteriaID($0) },
                             sliceThickness: try quantity(.sliceThickness, Length.self), parents: parents, relation: relation,
+                            meanDensity: try density(observation), sulPeak: try sulPeak(observation),
                             treatmentStart: try optionalDate(.treatmentStart), radiotherapyEnd: try optionalDate(.radiotherapyEnd))
+    }
+
+    /// CT numbers run from -1024 HU (air) to 3071 HU (12-bit CT); a typed density outside that is a typo.
+    static let densityRange: ClosedRange<Int64> = -102_400...307_100
+
+    func density(_ observation: LesionCSVRow.Observation) throws(ImportError) -> Density? {
+        guard let text = text(.densityHU) else { return nil }
+        guard let value = Density(parsing: text) else {
+            throw fail(.densityHU, "'\(text)' is not a number of Hounsfield units with at most 2 decimals")
+        }
+        guard Self.densityRange.contains(value.units) else {
+            throw fail(.densityHU, "'\(text)' HU is outside the CT range -1024 to 3071 HU")
+        }
+        try requireMeasured(observation, .densityHU)
+        return value
+    }
+
+    func sulPeak(_ observation: LesionCSVRow.Observation) throws(ImportError) -> StandardizedUptake? {
+        guard let value = try quantity(.sulPeak, StandardizedUptake.self) else { return nil }
+        try requireMeasured(observation, .sulPeak)
+        return value
+    }
+
+    func requireMeasured(_ observation: LesionCSVRow.Observation, _ column: LesionCSVColumn) throws(ImportError) {
+        guard case .measurement(.measured, _, _, _) = observation else {
+            throw fail(column, "\(column.rawValue) is a value of a measured lesion; give it with state measured on a target or new lesion")
+        }
     }
 
     func optionalDate(_ column: LesionCSVColumn) throws(ImportError) -> CalendarDate? {

@@ -11,7 +11,7 @@ public enum LesionCSVWriter {
     /// The columns written, in order (every required column and the optional ones an export can fill).
     public static let columns: [LesionCSVColumn] = [
         .trial, .subject, .cancerType, .criteria, .treatmentStart, .radiotherapyEnd, .visit, .date, .sliceThickness, .lesion, .role, .organ, .nodal,
-        .parents, .relation, .reader, .state, .longAxis, .shortAxis, .volume,
+        .parents, .relation, .reader, .state, .longAxis, .shortAxis, .volume, .densityHU, .sulPeak,
     ]
 
     /// The whole file: header and rows for every case given.
@@ -40,12 +40,14 @@ public enum LesionCSVWriter {
                 let readers = Set(visitMeasurements.map(\.reader) + visitStatuses.map(\.reader)).sorted()
                 for reader in readers {
                     var state = ""
-                    var long = "", short = "", volume = ""
+                    var long = "", short = "", volume = "", density = "", sul = ""
                     if let m = visitMeasurements.first(where: { $0.reader == reader }) {
                         state = m.state.rawValue
                         long = m.longAxis?.formatted ?? ""
                         short = m.shortAxis?.formatted ?? ""
                         volume = m.volume?.formatted ?? ""
+                        density = m.meanDensity?.formatted ?? ""
+                        sul = m.sulPeak?.formatted ?? ""
                     } else if let s = visitStatuses.first(where: { $0.reader == reader }) {
                         state = s.status.rawValue
                     }
@@ -60,7 +62,7 @@ public enum LesionCSVWriter {
                         .nodal: lesion.isNodal ? "yes" : "no",
                         .parents: lesion.parents.map(\.rawValue).joined(separator: ";"),
                         .relation: lesion.relation?.rawValue ?? "", .reader: reader, .state: state,
-                        .longAxis: long, .shortAxis: short, .volume: volume,
+                        .longAxis: long, .shortAxis: short, .volume: volume, .densityHU: density, .sulPeak: sul,
                     ]
                     out.append(columns.map { fields[$0] ?? "" })
                 }

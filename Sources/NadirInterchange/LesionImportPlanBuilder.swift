@@ -70,7 +70,8 @@ struct LesionImportPlanBuilder {
         case .measurement(let state, let longAxis, let shortAxis, let volume):
             measurements.append(.init(row: row.row, value: Measurement(
                 subjectID: row.subject, lesionID: row.lesion, visit: row.visit, state: state, longAxis: longAxis,
-                shortAxis: shortAxis, volume: volume, method: .manual, reader: reader, provenance: provenance)))
+                shortAxis: shortAxis, volume: volume, meanDensity: row.meanDensity, sulPeak: row.sulPeak, method: .manual,
+                reader: reader, provenance: provenance)))
         case .status(let status):
             statuses.append(.init(row: row.row, value: LesionStatus(
                 subjectID: row.subject, lesionID: row.lesion, visit: row.visit, status: status, reader: reader,

@@ -69,6 +69,11 @@ extension Measurement {
             if let value, value < .zero { throw fail(.negativeValue, "\(name) \(value) is negative") }
         }
         if let volume, volume < .zero { throw fail(.negativeValue, "volume \(volume) is negative") }
+        if let sulPeak, sulPeak < .zero { throw fail(.negativeValue, "SULpeak \(sulPeak) is negative") }
+        if state != .measured, meanDensity != nil || sulPeak != nil {
+            throw fail(.valueWithoutMeasuredState,
+                       "density and SULpeak are values of a measured lesion; record them with state measured")
+        }
         guard state == .measured else {
             if state == .absent, let value = Self.nonZeroValue(longAxis: longAxis, shortAxis: shortAxis, volume: volume) {
                 throw fail(.valueWithoutMeasuredState,

@@ -134,3 +134,36 @@ import Testing
         #expect(try cli.overall(second, "S02", reader: "R1") == ["W4": "PPD"])
     }
 }
+
+/// Lesion values typed through the CSV and `measure record` reach the rules: Choi 2007 (PR by a >= 15 %
+/// density decrease although size changes only -4 %) and PERCIST 1.0 (Wahl 2009 Table 3: SULpeak 10.0 -> 7.0 is
+/// -30 % and -3.0 SUL, PMR).
+@Suite struct LesionValuesCLITests {
+    static let csv = """
+        trial,subject,criteria,visit,date,lesion,role,organ,nodal,state,long_axis_mm,short_axis_mm,volume_mm3,density_hu,sul_peak,reader
+        C,G01,choi,BL,2024-01-01,T01,target,STOMACH,no,measured,50,,,100,,R1
+        C,G01,choi,W8,2024-02-26,T01,target,STOMACH,no,measured,48,,,85,,R1
+        C,P01,percist-1.0,BL,2024-01-01,T01,target,LUNG,no,measured,30,,,,10.0,R1
+        C,P01,percist-1.0,W6,2024-02-12,T01,target,LUNG,no,measured,30,,,,7.0,R1
+        """
+
+    @Test func typedDensityAndSULpeakDecideChoiAndPERCIST() throws {
+        let nadir = try NadirProcess()
+        defer { nadir.remove() }
+        _ = try nadir.run(["init"])
+        let imported = try nadir.run(["import", "csv", try nadir.write("v.csv", Self.csv)])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let cli = InterchangeCLITests()
+        #expect(try cli.overall(nadir, "G01", reader: "R1") == ["W8": "PR"])
+        #expect(try cli.overall(nadir, "P01", reader: "R1") == ["W6": "PMR"])
+        // 86 HU is -14 %: density no longer meets PR, size -4 % is SD (corrected through the CLI, with a reason).
+        let corrected = try nadir.run(["measure", "record", "G01", "W8", "T01", "--long-axis", "48", "--density-hu", "86",
+                                       "--reader", "R1", "--reason", "density re-read"])
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        #expect(try cli.overall(nadir, "G01", reader: "R1") == ["W8": "SD"])
+        let badDensity = try nadir.run(["import", "csv", try nadir.write("b.csv", Self.csv.replacingOccurrences(of: ",100,,R1", with: ",5000,,R1"))])
+        #expect(badDensity.status != 0 && badDensity.stderr.contains("density_hu"), "\(badDensity.stderr)")
+        let sulOnAbsent = try nadir.run(["import", "csv", try nadir.write("s.csv", Self.csv.replacingOccurrences(of: "W6,2024-02-12,T01,target,LUNG,no,measured,30,,,,7.0", with: "W6,2024-02-12,T01,target,LUNG,no,absent,,,,,7.0"))])
+        #expect(sulOnAbsent.status != 0 && sulOnAbsent.stderr.contains("sul_peak"), "\(sulOnAbsent.stderr)")
+    }
+}
