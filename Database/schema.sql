@@ -166,6 +166,17 @@ CREATE TABLE trial (
   default_criteria TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE visit_reading (
+  id INTEGER PRIMARY KEY,
+  timepoint_id INTEGER NOT NULL REFERENCES timepoint(id) ON DELETE CASCADE,
+  reader TEXT NOT NULL,
+  deauville TEXT CHECK (deauville IN ('1', '2', '3', '4', '5', 'X')),
+  uptake_change TEXT CHECK (uptake_change IN ('reduced', 'unchanged', 'increased')),
+  bone_new_lesions INTEGER CHECK (bone_new_lesions BETWEEN 0 AND 1000),
+  source TEXT,
+  UNIQUE (timepoint_id, reader)
+) STRICT;
+
 CREATE INDEX audit_subject ON audit(subject_id, lesion, visit);
 
 CREATE INDEX lesion_status_timepoint ON lesion_status(timepoint_id);
@@ -478,6 +489,33 @@ CREATE TRIGGER trial_audit_update AFTER UPDATE ON trial BEGIN
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'update', 'trial', NULL, NULL,
            NULL, json_object('id', OLD.id, 'protocol_name', OLD.protocol_name, 'default_criteria', OLD.default_criteria), json_object('id', NEW.id, 'protocol_name', NEW.protocol_name, 'default_criteria', NEW.default_criteria), reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER visit_reading_audit_delete BEFORE DELETE ON visit_reading BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'delete', 'visit_reading', (SELECT subject_id FROM timepoint WHERE id = OLD.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = OLD.timepoint_id), json_object('reader', OLD.reader, 'deauville', OLD.deauville, 'uptake_change', OLD.uptake_change, 'bone_new_lesions', OLD.bone_new_lesions, 'source', OLD.source), NULL, reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER visit_reading_audit_insert AFTER INSERT ON visit_reading BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'insert', 'visit_reading', (SELECT subject_id FROM timepoint WHERE id = NEW.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), NULL, json_object('reader', NEW.reader, 'deauville', NEW.deauville, 'uptake_change', NEW.uptake_change, 'bone_new_lesions', NEW.bone_new_lesions, 'source', NEW.source), reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER visit_reading_audit_update AFTER UPDATE ON visit_reading BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'update', 'visit_reading', (SELECT subject_id FROM timepoint WHERE id = NEW.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), json_object('reader', OLD.reader, 'deauville', OLD.deauville, 'uptake_change', OLD.uptake_change, 'bone_new_lesions', OLD.bone_new_lesions, 'source', OLD.source), json_object('reader', NEW.reader, 'deauville', NEW.deauville, 'uptake_change', NEW.uptake_change, 'bone_new_lesions', NEW.bone_new_lesions, 'source', NEW.source), reason
     FROM audit_context;
 END;
 

@@ -74,6 +74,7 @@ struct LesionCSVRowReader {
                             criteria: text(.criteria).map { CriteriaID($0) },
                             sliceThickness: try quantity(.sliceThickness, Length.self), parents: parents, relation: relation,
                             meanDensity: try density(observation), sulPeak: try sulPeak(observation),
+                            deauville: try deauville(), uptakeChange: try uptakeChange(), boneNewLesions: try boneNewLesions(),
                             treatmentStart: try optionalDate(.treatmentStart), radiotherapyEnd: try optionalDate(.radiotherapyEnd))
     }
 
@@ -102,6 +103,26 @@ struct LesionCSVRowReader {
         guard case .measurement(.measured, _, _, _) = observation else {
             throw fail(column, "\(column.rawValue) is a value of a measured lesion; give it with state measured on a target or new lesion")
         }
+    }
+
+    func deauville() throws(ImportError) -> String? {
+        guard let text = text(.deauville)?.uppercased() else { return nil }
+        guard VisitReading.deauvilleScores.contains(text) else { throw fail(.deauville, "'\(text)' is not a Deauville score 1, 2, 3, 4, 5 or X") }
+        return text
+    }
+
+    func uptakeChange() throws(ImportError) -> String? {
+        guard let text = text(.uptakeChange)?.lowercased() else { return nil }
+        guard VisitReading.uptakeChanges.contains(text) else { throw fail(.uptakeChange, "'\(text)' is not reduced, unchanged or increased") }
+        return text
+    }
+
+    func boneNewLesions() throws(ImportError) -> Int? {
+        guard let text = text(.boneNewLesions) else { return nil }
+        guard let count = Int(text), (0...1000).contains(count) else {
+            throw fail(.boneNewLesions, "'\(text)' is not a count of new bone-scan lesions (a whole number from 0 to 1000)")
+        }
+        return count
     }
 
     func optionalDate(_ column: LesionCSVColumn) throws(ImportError) -> CalendarDate? {

@@ -12,6 +12,7 @@ public enum LesionCSVWriter {
     public static let columns: [LesionCSVColumn] = [
         .trial, .subject, .cancerType, .criteria, .treatmentStart, .radiotherapyEnd, .visit, .date, .sliceThickness, .lesion, .role, .organ, .nodal,
         .parents, .relation, .reader, .state, .longAxis, .shortAxis, .volume, .densityHU, .sulPeak,
+        .deauville, .uptakeChange, .boneNewLesions,
     ]
 
     /// The whole file: header and rows for every case given.
@@ -51,7 +52,10 @@ public enum LesionCSVWriter {
                     } else if let s = visitStatuses.first(where: { $0.reader == reader }) {
                         state = s.status.rawValue
                     }
+                    let reading = patientCase.visitReadings.first { $0.visit == timepoint.visit && $0.reader == reader }
                     let fields: [LesionCSVColumn: String] = [
+                        .deauville: reading?.deauville ?? "", .uptakeChange: reading?.uptakeChange ?? "",
+                        .boneNewLesions: reading?.boneNewLesions.map(String.init) ?? "",
                         .trial: patient.trialID.rawValue, .subject: patient.subjectID.rawValue,
                         .cancerType: patient.cancerType ?? "", .criteria: criteria?.rawValue ?? "",
                         .treatmentStart: patient.treatmentStart?.iso8601 ?? "",

@@ -17,7 +17,8 @@ extension LesionImportPlan {
                 trial: trial, patient: patient, timepoints: timepoints,
                 lesions: lesions.map(\.value).filter { $0.subjectID == subject }.sorted { $0.id.rawValue < $1.id.rawValue },
                 measurements: measurements.map(\.value).filter { $0.subjectID == subject },
-                statuses: statuses.map(\.value).filter { $0.subjectID == subject })
+                statuses: statuses.map(\.value).filter { $0.subjectID == subject },
+                visitReadings: readings.map(\.value).filter { $0.subjectID == subject })
         }
     }
 }

@@ -94,6 +94,10 @@ public struct LesionImporter: Sendable {
                 case .unchanged, .corrected: summary.unchanged += 1
                 }
             }
+            for item in plan.readings {
+                currentRow = item.row
+                if try writer.record(item.value) == .inserted { summary.readingsAdded += 1 }
+            }
         } catch let error as ImportError {
             throw error
         } catch let error as StoreError {

@@ -14,6 +14,7 @@ public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let wrongRecordForRole = Code("wrongRecordForRole")
         public static let equivocalOnlyForNewLesions = Code("equivocalOnlyForNewLesions")
         public static let invalidIdentifier = Code("invalidIdentifier")
+        public static let invalidReading = Code("invalidReading")
     }
 
     public var code: Code

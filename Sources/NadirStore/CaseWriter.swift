@@ -186,9 +186,9 @@ public struct CaseWriter {
                           subject: status.subjectID, lesion: status.lesionID, visit: status.visit)
     }
 
-    private func upsert<R: MutablePersistableRecord & IdentifiedRecord>(
+    func upsert<R: MutablePersistableRecord & IdentifiedRecord>(
         _ record: inout R, existing: R?, same: (R, R) -> Bool, isCorrection: Bool,
-        subject: SubjectID, lesion: LesionID, visit: String
+        subject: SubjectID, lesion: LesionID?, visit: String
     ) throws -> RecordOutcome {
         guard let existing else {
             try record.insert(db)
@@ -204,7 +204,7 @@ public struct CaseWriter {
         return .corrected
     }
 
-    private func resolve(_ subject: SubjectID, _ label: LesionID, _ visit: String) throws
+    func resolve(_ subject: SubjectID, _ label: LesionID, _ visit: String) throws
         -> (LesionRecord, Lesion, TimePointRecord)
     {
         guard try reader.patient(subject) != nil else {

@@ -100,7 +100,7 @@ struct PatientCommand: ParsableCommand {
 
 struct TimePointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "timepoint", abstract: "Add imaging timepoints (visits).", subcommands: [Add.self])
+        commandName: "timepoint", abstract: "Add imaging timepoints (visits).", subcommands: [Add.self, VisitReadingCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

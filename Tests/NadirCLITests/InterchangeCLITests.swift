@@ -167,3 +167,48 @@ import Testing
         #expect(sulOnAbsent.status != 0 && sulOnAbsent.stderr.contains("sul_peak"), "\(sulOnAbsent.stderr)")
     }
 }
+
+/// Whole-scan readings typed in the CSV and through `nadir timepoint reading` reach the rules: Lugano 2014
+/// (Cheson 2014 Table 3: Deauville 3 is a complete metabolic response although CT shows -50 % SPD, PR) and
+/// PCWG3 (Scher 2016 Table 3: after the flare window, >= 2 new bone-scan lesions vs the week-8 reference,
+/// persisting >= 6 weeks later, is PD; bone-scan lesions are not RECIST new lesions).
+@Suite struct VisitReadingCLITests {
+    static let csv = """
+        trial,subject,criteria,treatment_start,visit,date,lesion,role,organ,nodal,state,long_axis_mm,short_axis_mm,volume_mm3,deauville,uptake_change,bone_new_lesions,reader
+        L,L01,lugano-2014,,BL,2024-01-01,N01,target,CERVICAL NODE,yes,measured,40,30,,,,,R1
+        L,L01,lugano-2014,,W8,2024-02-26,N01,target,CERVICAL NODE,yes,measured,30,20,,3,,,R1
+        L,P01,pcwg3,2024-01-01,BL,2024-01-01,T01,target,LYMPH NODE,yes,measured,35,30,,,,,R1
+        L,P01,pcwg3,,W8,2024-02-26,T01,target,LYMPH NODE,yes,measured,35,30,,,,1,R1
+        L,P01,pcwg3,,W16,2024-04-22,T01,target,LYMPH NODE,yes,measured,35,30,,,,3,R1
+        L,P01,pcwg3,,W24,2024-06-17,T01,target,LYMPH NODE,yes,measured,35,30,,,,3,R1
+        """
+
+    @Test func deauvilleAndBoneScanCountsDecideLuganoAndPCWG3() throws {
+        let nadir = try NadirProcess()
+        defer { nadir.remove() }
+        _ = try nadir.run(["init"])
+        let imported = try nadir.run(["import", "csv", try nadir.write("r.csv", Self.csv)])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let cli = InterchangeCLITests()
+        #expect(try cli.overall(nadir, "L01", reader: "R1") == ["W8": "CR"])
+        #expect(try cli.overall(nadir, "P01", reader: "R1") == ["W8": "SD", "W16": "PD", "W24": "PD"])
+        // Deauville 4 with increased uptake is PMD (Table 3), typed through the CLI as a correction.
+        let pmd = try nadir.run(["timepoint", "reading", "L01", "W8", "--deauville", "4", "--uptake-change", "increased",
+                                 "--reader", "R1", "--reason", "re-read"])
+        #expect(pmd.status == 0, "\(pmd.stderr)")
+        #expect(try cli.overall(nadir, "L01", reader: "R1") == ["W8": "PD"])
+        let bad = try nadir.run(["timepoint", "reading", "L01", "W8", "--deauville", "6", "--reader", "R1", "--reason", "x"])
+        #expect(bad.status != 0 && bad.stderr.contains("Deauville"), "\(bad.stderr)")
+        let badCSV = try nadir.run(["import", "csv", try nadir.write("b.csv", Self.csv.replacingOccurrences(of: ",,,3,R1", with: ",,,-3,R1"))])
+        #expect(badCSV.status != 0 && badCSV.stderr.contains("bone_new_lesions"), "\(badCSV.stderr)")
+        // Exported and re-imported, the readings give the same responses.
+        let out = nadir.directory.appendingPathComponent("export").path
+        #expect(try nadir.run(["export", "--trial", "L", "--format", "csv", "--out", out, "--criteria", AssessReportCLITests.criteriaFolder]).status == 0)
+        let second = try NadirProcess()
+        defer { second.remove() }
+        _ = try second.run(["init"])
+        #expect(try second.run(["import", "csv", out + "/lesions.csv"]).status == 0)
+        #expect(try cli.overall(second, "L01", reader: "R1") == ["W8": "PD"])
+        #expect(try cli.overall(second, "P01", reader: "R1") == ["W8": "SD", "W16": "PD", "W24": "PD"])
+    }
+}
