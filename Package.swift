@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "NadirWorkflow", dependencies: [
             "NadirModel", "NadirStore", "NadirCriteria", "NadirReport", "NadirImaging", "NadirDICOM", "NadirImageIO",
             "NadirSegmentation", "NadirMeasurement", "NadirRegistration", .product(name: "Crypto", package: "swift-crypto"),
+            "NadirInterchange",
         ],
                 swiftSettings: strictSettings),
         // The demo: a whole trial run end to end, as a technologist and a clinician would.
@@ -98,7 +99,7 @@ let package = Package(
         .testTarget(name: "NadirCLITests", dependencies: ["nadir", "NadirTestSupport", "NadirImageIO", "NadirImaging"],
                     swiftSettings: strictSettings),
         .testTarget(name: "NadirCompressionTests", dependencies: ["NadirCompression"], swiftSettings: strictSettings),
-        .testTarget(name: "NadirCriteriaTests", dependencies: ["NadirCriteria", "NadirModel"],
+        .testTarget(name: "NadirCriteriaTests", dependencies: ["NadirCriteria", "NadirModel", "NadirInterchange"],
                     resources: [.copy("Fixtures"), .copy("Scenarios")], swiftSettings: strictSettings),
         .testTarget(name: "NadirReportTests", dependencies: ["NadirReport", "NadirCriteria", "NadirModel", "NadirImaging", "NadirCompression"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),

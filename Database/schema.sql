@@ -96,7 +96,9 @@ CREATE TABLE patient (
   criteria TEXT,
   site TEXT,
   arm TEXT
-) STRICT;
+, treatment_start TEXT
+  CHECK (treatment_start IS NULL OR date(treatment_start) IS treatment_start), radiotherapy_end TEXT
+  CHECK (radiotherapy_end IS NULL OR date(radiotherapy_end) IS radiotherapy_end)) STRICT;
 
 CREATE TABLE registration (
   id INTEGER PRIMARY KEY,
@@ -162,6 +164,17 @@ CREATE TABLE trial (
   id TEXT PRIMARY KEY NOT NULL,
   protocol_name TEXT NOT NULL,
   default_criteria TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE visit_reading (
+  id INTEGER PRIMARY KEY,
+  timepoint_id INTEGER NOT NULL REFERENCES timepoint(id) ON DELETE CASCADE,
+  reader TEXT NOT NULL,
+  deauville TEXT CHECK (deauville IN ('1', '2', '3', '4', '5', 'X')),
+  uptake_change TEXT CHECK (uptake_change IN ('reduced', 'unchanged', 'increased')),
+  bone_new_lesions INTEGER CHECK (bone_new_lesions BETWEEN 0 AND 1000),
+  source TEXT,
+  UNIQUE (timepoint_id, reader)
 ) STRICT;
 
 CREATE INDEX audit_subject ON audit(subject_id, lesion, visit);
@@ -322,7 +335,7 @@ CREATE TRIGGER patient_audit_delete BEFORE DELETE ON patient BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM audit_context);
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'delete', 'patient', OLD.subject_id, NULL,
-           NULL, json_object('subject_id', OLD.subject_id, 'trial_id', OLD.trial_id, 'cancer_type', OLD.cancer_type, 'criteria', OLD.criteria, 'site', OLD.site, 'arm', OLD.arm), NULL, reason
+           NULL, json_object('subject_id', OLD.subject_id, 'trial_id', OLD.trial_id, 'cancer_type', OLD.cancer_type, 'criteria', OLD.criteria, 'site', OLD.site, 'arm', OLD.arm, 'treatment_start', OLD.treatment_start, 'radiotherapy_end', OLD.radiotherapy_end), NULL, reason
     FROM audit_context;
 END;
 
@@ -331,7 +344,7 @@ CREATE TRIGGER patient_audit_insert AFTER INSERT ON patient BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM audit_context);
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'insert', 'patient', NEW.subject_id, NULL,
-           NULL, NULL, json_object('subject_id', NEW.subject_id, 'trial_id', NEW.trial_id, 'cancer_type', NEW.cancer_type, 'criteria', NEW.criteria, 'site', NEW.site, 'arm', NEW.arm), reason
+           NULL, NULL, json_object('subject_id', NEW.subject_id, 'trial_id', NEW.trial_id, 'cancer_type', NEW.cancer_type, 'criteria', NEW.criteria, 'site', NEW.site, 'arm', NEW.arm, 'treatment_start', NEW.treatment_start, 'radiotherapy_end', NEW.radiotherapy_end), reason
     FROM audit_context;
 END;
 
@@ -340,7 +353,7 @@ CREATE TRIGGER patient_audit_update AFTER UPDATE ON patient BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM audit_context);
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'update', 'patient', NEW.subject_id, NULL,
-           NULL, json_object('subject_id', OLD.subject_id, 'trial_id', OLD.trial_id, 'cancer_type', OLD.cancer_type, 'criteria', OLD.criteria, 'site', OLD.site, 'arm', OLD.arm), json_object('subject_id', NEW.subject_id, 'trial_id', NEW.trial_id, 'cancer_type', NEW.cancer_type, 'criteria', NEW.criteria, 'site', NEW.site, 'arm', NEW.arm), reason
+           NULL, json_object('subject_id', OLD.subject_id, 'trial_id', OLD.trial_id, 'cancer_type', OLD.cancer_type, 'criteria', OLD.criteria, 'site', OLD.site, 'arm', OLD.arm, 'treatment_start', OLD.treatment_start, 'radiotherapy_end', OLD.radiotherapy_end), json_object('subject_id', NEW.subject_id, 'trial_id', NEW.trial_id, 'cancer_type', NEW.cancer_type, 'criteria', NEW.criteria, 'site', NEW.site, 'arm', NEW.arm, 'treatment_start', NEW.treatment_start, 'radiotherapy_end', NEW.radiotherapy_end), reason
     FROM audit_context;
 END;
 
@@ -476,6 +489,33 @@ CREATE TRIGGER trial_audit_update AFTER UPDATE ON trial BEGIN
   INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
     SELECT at, user, 'update', 'trial', NULL, NULL,
            NULL, json_object('id', OLD.id, 'protocol_name', OLD.protocol_name, 'default_criteria', OLD.default_criteria), json_object('id', NEW.id, 'protocol_name', NEW.protocol_name, 'default_criteria', NEW.default_criteria), reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER visit_reading_audit_delete BEFORE DELETE ON visit_reading BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'delete', 'visit_reading', (SELECT subject_id FROM timepoint WHERE id = OLD.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = OLD.timepoint_id), json_object('reader', OLD.reader, 'deauville', OLD.deauville, 'uptake_change', OLD.uptake_change, 'bone_new_lesions', OLD.bone_new_lesions, 'source', OLD.source), NULL, reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER visit_reading_audit_insert AFTER INSERT ON visit_reading BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'insert', 'visit_reading', (SELECT subject_id FROM timepoint WHERE id = NEW.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), NULL, json_object('reader', NEW.reader, 'deauville', NEW.deauville, 'uptake_change', NEW.uptake_change, 'bone_new_lesions', NEW.bone_new_lesions, 'source', NEW.source), reason
+    FROM audit_context;
+END;
+
+CREATE TRIGGER visit_reading_audit_update AFTER UPDATE ON visit_reading BEGIN
+  SELECT RAISE(ABORT, 'nadir: clinical data changed without an audit context (who, when, why)')
+    WHERE NOT EXISTS (SELECT 1 FROM audit_context);
+  INSERT INTO audit (at, user, action, entity, subject_id, lesion, visit, old_value, new_value, reason)
+    SELECT at, user, 'update', 'visit_reading', (SELECT subject_id FROM timepoint WHERE id = NEW.timepoint_id), NULL,
+           (SELECT visit FROM timepoint WHERE id = NEW.timepoint_id), json_object('reader', OLD.reader, 'deauville', OLD.deauville, 'uptake_change', OLD.uptake_change, 'bone_new_lesions', OLD.bone_new_lesions, 'source', OLD.source), json_object('reader', NEW.reader, 'deauville', NEW.deauville, 'uptake_change', NEW.uptake_change, 'bone_new_lesions', NEW.bone_new_lesions, 'source', NEW.source), reason
     FROM audit_context;
 END;
 

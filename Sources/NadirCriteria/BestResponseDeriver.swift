@@ -39,7 +39,7 @@ public enum BestResponseDeriver {
         var trace: [RuleTrace] = []
         var sorted = responses.sorted { $0.date < $1.date }
         var cutoff = progressionDate
-        if policies.stopAtFirstProgression, let firstPD = sorted.first(where: { $0.outcome == .progression }) {
+        if policies.stopAtFirstProgression, let firstPD = firstProgression(in: sorted, policies: policies, trace: &trace) {
             cutoff = min(cutoff ?? firstPD.date, firstPD.date)
         }
         if let cutoff {
@@ -111,6 +111,36 @@ public enum BestResponseDeriver {
         return BestOverallResponse(unconfirmed: vocabulary.term(for: unconfirmed.0), unconfirmedVisit: unconfirmed.1,
                                    confirmed: vocabulary.term(for: confirmedOutcome), confirmedVisits: visits,
                                    isConfirmedResponse: confirmedCR != nil || confirmedPR != nil, trace: trace)
+    }
+
+    /// The first PD that ends the search: the first PD, or with `progressionNeedsConfirmation` the first PD whose
+    /// next assessment at least `confirmationMinimumDays` later is PD again, with only PD or NE between (irRC:
+    /// "confirmed by a repeat, consecutive assessment no less than 4 wk from the date first documented").
+    static func firstProgression(in sorted: [TimedResponse], policies: ResponsePolicies,
+                                 trace: inout [RuleTrace]) -> TimedResponse? {
+        guard policies.progressionNeedsConfirmation else { return sorted.first { $0.outcome == .progression } }
+        for (i, first) in sorted.enumerated() where first.outcome == .progression {
+            var confirmedBy: TimedResponse?
+            for later in sorted[(i + 1)...] {
+                if later.outcome == .notEvaluable { continue }
+                if later.outcome != .progression { break }
+                if later.date.days(since: first.date) >= policies.confirmationMinimumDays {
+                    confirmedBy = later
+                    break
+                }
+            }
+            let source = "Wolchok 2009 Table 2 (irPD confirmed >= 4 wk later); policy progressionNeedsConfirmation"
+            if let confirmedBy {
+                trace.append(RuleTrace(rule: "bor.progressionConfirmed", source: source,
+                                       compared: "PD at \(first.visit) confirmed by \(confirmedBy.visit) (>= \(policies.confirmationMinimumDays) d)",
+                                       result: "ends the search"))
+                return first
+            }
+            trace.append(RuleTrace(rule: "bor.progressionUnconfirmed", source: source,
+                                   compared: "PD at \(first.visit) not confirmed by a PD >= \(policies.confirmationMinimumDays) d later",
+                                   result: "search continues"))
+        }
+        return nil
     }
 
     /// The index of the assessment confirming the CR/PR at `i`, if any.

@@ -54,6 +54,22 @@ public struct ProgressionRule: Hashable, Sendable, Codable {
     public var absoluteIncreaseScope: AbsoluteIncreaseScope?
     /// Whether any reappearance after an overall CR is progression (RECIST Working Group Q&A; Table 3 note).
     public var reappearanceAfterCompleteResponse: Bool
+    /// What the percent increase applies to: the sum (default when absent) or any one lesion from its own nadir
+    /// (WHO, Miller 1981: ">= 25 % increase in the size of one or more measurable lesions"). The default the
+    /// file gives can be overridden per protocol by `ResponsePolicies.progressionScope`.
+    public var increaseScope: ProgressionScope?
+    /// Whether unequivocal progression of non-target (non-index) lesions is progression (default when absent:
+    /// true, RECIST 1.1 §4.3.2). irRC: false, non-index lesions only preclude irCR (Wolchok 2009 Table 2).
+    public var nonTargetProgression: Bool?
+}
+
+/// What a progression percentage is measured on.
+public enum ProgressionScope: String, Hashable, Sendable, Codable {
+    /// The sum (of diameters, products or volumes) against its reference (RECIST 1.1; WHO as most
+    /// implementations read it).
+    case sum
+    /// Any single target against its own smallest value on study (WHO as Miller 1981 words it).
+    case anyLesion = "any-lesion"
 }
 
 /// How new lesions count.
@@ -72,6 +88,9 @@ public struct ConfirmationRules: Hashable, Sendable, Codable {
     public var intervalDays: Int
     /// Minimum days from the reference date for SD to count (RECIST 1.1 "6-8 weeks"; admiralonco 42).
     public var stableDiseaseMinimumDays: Int
+    /// Whether progression must be confirmed by a later assessment at least `intervalDays` later before it
+    /// ends the best-response search (irRC, Wolchok 2009 Table 2); absent means false.
+    public var confirmProgression: Bool?
     /// The source and table these rules come from.
     public var source: String
 }
@@ -122,6 +141,9 @@ public struct LuganoParameters: Hashable, Sendable, Codable {
     public var smallLesionIncrease: Threshold
     /// Axis increase from nadir for large lesions (>= 10 mm).
     public var largeLesionIncrease: Threshold
+    /// Whether a lesion gone at an earlier follow-up and present again is progression, whatever the SPD
+    /// (Table 3 PD: "regrowth of previously resolved lesions").
+    public var regrowthOfResolvedLesions: Bool
 }
 
 /// Choi density parameters (Choi 2007; modified Choi: Nathan 2010).

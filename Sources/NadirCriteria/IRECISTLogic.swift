@@ -2,7 +2,8 @@ internal import NadirModel
 
 /// iRECIST (Seymour 2017, Table 2; EORTC iRECIST Q&A): RECIST 1.1 progression is iUPD until confirmed as iCPD
 /// at a later assessment (4-8 weeks) by a further target-sum increase (>= 5 mm, additive since iUPD), any
-/// further non-target or new-lesion progression, or additional new lesions. iUPD followed by iSD/iPR/iCR resets
+/// further non-target or new-lesion progression (a new-lesion target sum +5 mm, or any growth of a new
+/// non-target lesion, including those under 10 mm), or additional new lesions. iUPD followed by iSD/iPR/iCR resets
 /// the bar. New-lesion targets (<= 5, <= 2 per organ) are summed separately.
 struct IRECISTLogic {
     let p: PreparedHistory
@@ -17,6 +18,9 @@ struct IRECISTLogic {
         var nonTargetProgressed: Bool
         var newCount: Int
         var newTargetSum: Int64
+        /// New non-target lesions (measured but not new-lesion targets: under the size rule or over the cap) at
+        /// iUPD, with their axis: any growth of one confirms iCPD.
+        var newNonTargetAxes: [LesionID: Int64]
     }
 
     func apply(_ works: inout [TimepointWork]) {
@@ -45,7 +49,8 @@ struct IRECISTLogic {
                     w.overall = .unconfirmedProgression
                     pending = Pending(index: i, date: w.timepoint.date, targetSum: w.sum ?? w.partialSum,
                                       targetProgressed: w.target == .progression, nonTargetProgressed: w.nonTargetProgressed,
-                                      newCount: w.newLesionIDs.count, newTargetSum: w.newTargetSum)
+                                      newCount: w.newLesionIDs.count, newTargetSum: w.newTargetSum,
+                                      newNonTargetAxes: newNonTargetAxes(at: w.timepoint.visit, params: params))
                     w.trace.append(RuleTrace(rule: "irecist.iUPD", source: source,
                                              compared: "RECIST 1.1 PD (target \(w.target.map(term) ?? "-"), non-target \(w.nonTarget.map(term) ?? "-"), new lesions \(fresh.map(\.rawValue))); confirm \(params.confirmationMinimumDays)-\(params.confirmationMaximumDays) d later",
                                              result: term(.unconfirmedProgression)))
@@ -67,6 +72,11 @@ struct IRECISTLogic {
             if additional { reasons.append("new lesions \(u.newCount) -> \(w.newLesionIDs.count)") }
             if ExactArithmetic.absoluteMeets(change: w.newTargetSum - u.newTargetSum, fractionDigits: 2, threshold: params.furtherNewTargetIncrease) {
                 reasons.append("new-lesion target sum +\(p.text(w.newTargetSum - u.newTargetSum)) \(params.furtherNewTargetIncrease.text) mm")
+            }
+            for (id, before) in u.newNonTargetAxes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                guard let lesion = p.newLesions.first(where: { $0.id == id }), let now = newLesionAxis(lesion, at: w.timepoint.visit),
+                      now > before else { continue }
+                reasons.append("new non-target \(id) grew \(p.text(before)) -> \(p.text(now)) (any increase)")
             }
             if p.newLesions.contains(where: { p.status(of: $0, at: w.timepoint.visit) == .unequivocalProgression }) {
                 reasons.append("a new non-target lesion increased")
@@ -107,6 +117,29 @@ struct IRECISTLogic {
     /// The sum of measurable new lesions (RECIST 1.1 size rules), at most `maximumNewTargets` and
     /// `maximumNewTargetsPerOrgan`, in the order recorded.
     func newTargetSum(at visit: String, params: IRECISTParameters) -> Int64 {
+        newTargets(at: visit, params: params).sum
+    }
+
+    /// The axis RECIST sums for a measured new lesion (nodal short axis, else long axis), if measured.
+    func newLesionAxis(_ lesion: Lesion, at visit: String) -> Int64? {
+        guard let m = p.measurements[visit]?[lesion.id], m.state == .measured else { return nil }
+        return lesion.isNodal ? m.shortAxis?.units : m.longAxis?.units
+    }
+
+    /// Measured new lesions that are not new-lesion targets at `visit` (Seymour 2017 Table 1 NLNT: under the
+    /// measurability rule, e.g. < 10 mm, or beyond the target cap), with their axis.
+    func newNonTargetAxes(at visit: String, params: IRECISTParameters) -> [LesionID: Int64] {
+        let targets = newTargets(at: visit, params: params).ids
+        var out: [LesionID: Int64] = [:]
+        for lesion in p.newLesions where !targets.contains(lesion.id) {
+            if let axis = newLesionAxis(lesion, at: visit) { out[lesion.id] = axis }
+        }
+        return out
+    }
+
+    /// The new-lesion targets at `visit` and their sum.
+    func newTargets(at visit: String, params: IRECISTParameters) -> (sum: Int64, ids: Set<LesionID>) {
+        var ids: Set<LesionID> = []
         var total: Int64 = 0
         var count = 0
         var perOrgan: [String: Int] = [:]
@@ -121,7 +154,8 @@ struct IRECISTLogic {
             total += axis
             count += 1
             perOrgan[organ, default: 0] += 1
+            ids.insert(lesion.id)
         }
-        return total
+        return (total, ids)
     }
 }

@@ -36,6 +36,45 @@ struct LuganoLogic {
         return false
     }
 
+    /// Cheson 2014 Table 3, PD: "regrowth of previously resolved lesions" is progression whatever the SPD (a
+    /// lesion gone at an earlier follow-up and measurable or present again here; targets at 0 mm, non-targets
+    /// absent). The PET-CT reading, where there is one, still takes precedence (`applyPETPrecedence`).
+    func applyRegrowth(_ works: inout [TimepointWork], standard: StandardLogic) {
+        guard let params = p.definition.lugano, params.regrowthOfResolvedLesions else { return }
+        var resolved: Set<LesionID> = []
+        for i in works.indices {
+            let visit = works[i].timepoint.visit
+            var regrownTargets: [String] = []
+            var regrownNonTargets: [String] = []
+            for lesion in p.targets where resolved.contains(lesion.id) {
+                if let units = works[i].readings[lesion.id]?.units, units > 0 { regrownTargets.append(lesion.id.rawValue) }
+            }
+            for lesion in p.nonTargets where resolved.contains(lesion.id) {
+                switch p.status(of: lesion, at: visit) {
+                case .present?, .unequivocalProgression?: regrownNonTargets.append(lesion.id.rawValue)
+                default: break
+                }
+            }
+            if !regrownTargets.isEmpty || !regrownNonTargets.isEmpty {
+                if !regrownTargets.isEmpty { works[i].target = .progression }
+                if !regrownNonTargets.isEmpty {
+                    works[i].nonTarget = .progression
+                    works[i].nonTargetProgressed = true
+                }
+                works[i].trace.append(RuleTrace(
+                    rule: "lugano.regrowth", source: p.source("lugano.regrowthOfResolvedLesions", "Cheson 2014 Table 3 (PD: regrowth of previously resolved lesions)"),
+                    compared: "resolved at an earlier follow-up, present again: \((regrownTargets + regrownNonTargets).joined(separator: ", "))",
+                    result: "PD"))
+                works[i].overall = standard.overallTable(
+                    target: works[i].target, nonTarget: works[i].nonTarget,
+                    newLesions: works[i].newLesions && p.definition.newLesions.meanProgression,
+                    newLesionsPrecludeCR: works[i].newLesions, trace: &works[i].trace)
+            }
+            for lesion in p.targets where works[i].readings[lesion.id]?.units == 0 { resolved.insert(lesion.id) }
+            for lesion in p.nonTargets where p.status(of: lesion, at: visit) == .absent { resolved.insert(lesion.id) }
+        }
+    }
+
     /// Replaces the CT overall response with the PET 5-point-scale response where a Deauville score exists.
     func applyPETPrecedence(_ works: inout [TimepointWork]) {
         guard let params = p.definition.lugano else { return }

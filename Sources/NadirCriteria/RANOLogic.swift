@@ -11,10 +11,15 @@ struct RANOLogic {
         var confirmedBy: Set<Int> = []
         for i in works.indices where works[i].overall == .progression && !confirmedBy.contains(i) {
             let date = works[i].timepoint.date
-            let inWindow = p.history.radiotherapyEnd.map { date.days(since: $0) <= params.progressionConfirmationWindowDays } ?? false
+            let daysAfterRT = p.history.radiotherapyEnd.map { date.days(since: $0) }
+            let inWindow = daysAfterRT.map { $0 <= params.progressionConfirmationWindowDays } ?? false
             guard params.confirmAllProgression || inWindow else {
+                // Claim only what was checked: without a radiotherapy end date the window was not evaluated.
+                let compared = daysAfterRT.map {
+                    "\($0) d after the end of radiotherapy (\(p.history.radiotherapyEnd.map(\.iso8601) ?? "")): outside the \(params.progressionConfirmationWindowDays)-day window"
+                } ?? "no radiotherapy end date recorded: the \(params.progressionConfirmationWindowDays)-day post-radiotherapy window was not checked"
                 works[i].trace.append(RuleTrace(rule: "rano.progression", source: p.source("rano", "Wen 2023"),
-                                                compared: "outside the \(params.progressionConfirmationWindowDays)-day post-radiotherapy window", result: "PD confirmed"))
+                                                compared: compared, result: "PD confirmed"))
                 continue
             }
             let term = p.definition.categories

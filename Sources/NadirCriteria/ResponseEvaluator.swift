@@ -21,13 +21,16 @@ public struct ResponseEvaluator: Sendable {
     /// Assesses every follow-up timepoint, then the best overall response.
     public func assess(_ history: PatientHistory) -> PatientAssessment {
         let prepared = PreparedHistory(history, definition: definition)
-        let standard = StandardLogic(p: prepared, keepPartialResponse: policies.continuedPartialResponse == .keepPartialResponse)
+        let standard = StandardLogic(p: prepared, keepPartialResponse: policies.continuedPartialResponse == .keepPartialResponse,
+                                     progressionScope: policies.progressionScope)
         var works = standard.evaluate().works
         backdateEquivocalNewLesions(&works, standard: standard)
         switch definition.logic {
         case .irecistConfirmation: IRECISTLogic(p: prepared, standard: standard, policies: policies).apply(&works)
         case .pcwg3BoneFlare: PCWG3Logic(p: prepared, standard: standard).apply(&works)
-        case .luganoPETPrecedence: LuganoLogic(p: prepared).applyPETPrecedence(&works)
+        case .luganoPETPrecedence:
+            LuganoLogic(p: prepared).applyRegrowth(&works, standard: standard)
+            LuganoLogic(p: prepared).applyPETPrecedence(&works)
         case .choiDensity: ChoiLogic(p: prepared, standard: standard).apply(&works)
         case .ranoConfirmation: RANOLogic(p: prepared).apply(&works)
         default: break

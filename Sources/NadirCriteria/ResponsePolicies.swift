@@ -22,6 +22,13 @@ public struct ResponsePolicies: Hashable, Sendable, Codable {
     public var stopAtFirstProgression: Bool
     /// Whether a patient without any assessment has BOR NE rather than MISSING (admiralonco `missing_as_ne`).
     public var missingAsNotEvaluable: Bool
+    /// Whether a PD ends the best-response search only once a later assessment at least
+    /// `confirmationMinimumDays` later confirms it (irRC: Wolchok 2009 Table 2; criteria file
+    /// `confirmation.confirmProgression`). Default false (RECIST 1.1 §4.4).
+    public var progressionNeedsConfirmation: Bool = false
+    /// What the progression percentage applies to: the sum, or any one lesion (WHO; criteria file
+    /// `response.progression.increaseScope`, default sum).
+    public var progressionScope: ProgressionScope = .sum
 
     /// Makes a policy set; every default is the cited default above.
     public init(confirmationMinimumDays: Int = 28, maximumNotEvaluableBetweenConfirmations: Int = 1,
@@ -45,6 +52,8 @@ public struct ResponsePolicies: Hashable, Sendable, Codable {
     public init(for definition: CriteriaDefinition) {
         self.init(confirmationMinimumDays: definition.confirmation.intervalDays,
                   stableDiseaseMinimumDays: definition.confirmation.stableDiseaseMinimumDays)
+        progressionNeedsConfirmation = definition.confirmation.confirmProgression ?? false
+        progressionScope = definition.response.progression.increaseScope ?? .sum
     }
 
     /// The policies as name -> value text (for `ReaderAssessment.policies` and reports).
@@ -59,6 +68,8 @@ public struct ResponsePolicies: Hashable, Sendable, Codable {
             "iRECISTStableNewLesions": iRECISTStableNewLesions.rawValue,
             "stopAtFirstProgression": String(stopAtFirstProgression),
             "missingAsNotEvaluable": String(missingAsNotEvaluable),
+            "progressionNeedsConfirmation": String(progressionNeedsConfirmation),
+            "progressionScope": progressionScope.rawValue,
         ]
     }
 }

@@ -18,7 +18,11 @@ extension StandardLogic {
             }
             let outcome: Outcome
             var compared: String
-            if !progressed.isEmpty {
+            if !progressed.isEmpty, definition.response.progression.nonTargetProgression == false {
+                // irRC: non-index lesions only preclude irCR (Wolchok 2009 Table 2 rows "unequivocal progression").
+                outcome = .nonCRNonPD
+                compared = "unequivocal progression of \(progressed.joined(separator: ", ")) is not progression under this criterion (response.progression.nonTargetProgression: false); it precludes CR"
+            } else if !progressed.isEmpty {
                 outcome = .progression
                 compared = "unequivocal progression: \(progressed.joined(separator: ", "))"
             } else if definition.response.progression.reappearanceAfterCompleteResponse, previousOverall == .complete, !present.isEmpty {

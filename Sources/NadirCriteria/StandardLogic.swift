@@ -6,6 +6,8 @@ struct StandardLogic {
     let p: PreparedHistory
     /// Policy `continuedPartialResponse == .keepPartialResponse`.
     let keepPartialResponse: Bool
+    /// Policy `progressionScope`.
+    var progressionScope: ProgressionScope = .sum
     var definition: CriteriaDefinition { p.definition }
     var kind: MeasureKind { p.definition.measure }
 
@@ -96,6 +98,8 @@ struct StandardLogic {
         }
         if p.definition.logic == .luganoPETPrecedence {
             if LuganoLogic(p: p).lesionProgression(&work, lesionNadirs: lesionNadirs) { return .progression }
+        } else if progressionScope == .anyLesion {
+            if anyLesionProgression(&work, lesionNadirs: lesionNadirs) { return .progression }
         } else if let reference = progressionReference,
                   progression(current: current, reference: reference, lesionIncrease: lesionIncrease, work: &work, note: nil) {
             return .progression
@@ -153,6 +157,29 @@ struct StandardLogic {
         work.trace.append(RuleTrace(rule: "target.progression", source: p.source("response.progression", rule.increasePercent.source),
                                     compared: compared, result: met ? "PD" : "not met"))
         return met
+    }
+
+    /// WHO as Miller 1981 words it: ">= 25 % increase in the size of one or more measurable lesions", each target
+    /// against its own smallest value on study (a lesion back from 0 has grown by any amount).
+    func anyLesionProgression(_ work: inout TimepointWork, lesionNadirs: [LesionID: LesionReading]) -> Bool {
+        let rule = definition.response.progression
+        for lesion in p.targets {
+            guard let now = work.readings[lesion.id]?.units, let nadir = lesionNadirs[lesion.id]?.units else { continue }
+            let increase = now - nadir
+            let met = nadir > 0
+                ? ExactArithmetic.percentMeets(change: increase, reference: nadir, threshold: rule.increasePercent)
+                : increase > 0
+            if met {
+                work.trace.append(RuleTrace(
+                    rule: "target.progression", source: p.source("response.progression (policy progressionScope=any-lesion)", rule.increasePercent.source),
+                    compared: "\(lesion.id) \(p.text(now)) vs its nadir \(p.text(nadir)) (\(nadir > 0 ? p.percentText(increase, of: nadir) : "from 0")); increase \(rule.increasePercent.text) % in one lesion",
+                    result: "PD"))
+                return true
+            }
+        }
+        work.trace.append(RuleTrace(rule: "target.progression", source: p.source("response.progression (policy progressionScope=any-lesion)", rule.increasePercent.source),
+                                    compared: "no target grew \(rule.increasePercent.text) % from its own nadir", result: "not met"))
+        return false
     }
 
     /// The largest increase of one target from its own smallest value (RANO-BM "one lesion +5 mm").

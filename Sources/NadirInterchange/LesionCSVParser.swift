@@ -1,4 +1,3 @@
-internal import CSV
 public import Foundation
 internal import NadirModel
 
@@ -16,11 +15,7 @@ public struct LesionCSVParser: Sendable {
 
     /// Parses a whole file.
     public func parse(_ data: Data) throws(ImportError) -> [LesionCSVRow] {
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw ImportError(.unreadableFile, file: fileName, "is not UTF-8 text; save the spreadsheet as CSV UTF-8")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // Excel's byte-order mark
-        let table = try records(of: text)
+        let table = try CSVDocument.records(data: data, fileName: fileName)
         guard let header = table.first else {
             throw ImportError(.empty, file: fileName, "is empty; the first line must be the header \(LesionCSVColumn.requiredHeader)")
         }
@@ -39,41 +34,6 @@ public struct LesionCSVParser: Sendable {
             throw ImportError(.empty, file: fileName, "has a header but no rows")
         }
         return rows
-    }
-
-    private func records(of text: String) throws(ImportError) -> [[String]] {
-        if let problem = Self.quoteProblem(in: text) {
-            throw ImportError(.malformedCSV, file: fileName, row: problem, "has a quoted field that is never closed")
-        }
-        do {
-            let reader = try CSVReader(string: text, hasHeaderRow: false)
-            var out: [[String]] = []
-            while let record = reader.next() { out.append(record) }
-            if let error = reader.error {
-                throw ImportError(.malformedCSV, file: fileName, "cannot be read as CSV: \(error)")
-            }
-            return out
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            throw ImportError(.malformedCSV, file: fileName, "cannot be read as CSV: \(error)")
-        }
-    }
-
-    /// The record number of a quoted field left open at the end of the text, if any (RFC 4180 §2.5-2.7).
-    static func quoteProblem(in text: String) -> Int? {
-        var inQuotes = false
-        var record = 1
-        var openedAt = 1
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" {
-                inQuotes.toggle()
-                if inQuotes { openedAt = record }
-            } else if scalar == "\n", !inQuotes {
-                record += 1
-            }
-        }
-        return inQuotes ? openedAt : nil
     }
 
     private func columnIndex(_ header: [String]) throws(ImportError) -> [LesionCSVColumn: Int] {

@@ -27,4 +27,16 @@ public struct LesionCSVRow: Sendable, Hashable {
     public var sliceThickness: Length?
     public var parents: [LesionID]
     public var relation: LesionRelation?
+    /// Typed mean density (Choi), measured rows only.
+    public var meanDensity: Density?
+    /// Typed SULpeak (PERCIST), measured rows only.
+    public var sulPeak: StandardizedUptake?
+    /// The visit's whole-scan reading by this row's reader (Deauville, uptake change, new bone-scan lesions).
+    public var deauville: String?
+    public var uptakeChange: String?
+    public var boneNewLesions: Int?
+    /// The patient's treatment start, when the row gives one.
+    public var treatmentStart: CalendarDate?
+    /// The patient's end of radiotherapy, when the row gives one.
+    public var radiotherapyEnd: CalendarDate?
 }

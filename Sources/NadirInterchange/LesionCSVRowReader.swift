@@ -72,7 +72,65 @@ struct LesionCSVRowReader {
                             isNodal: isNodal, observation: observation, reader: text(.reader),
                             trial: text(.trial).map { TrialID($0) }, cancerType: text(.cancerType)?.lowercased(),
                             criteria: text(.criteria).map { CriteriaID($0) },
-                            sliceThickness: try quantity(.sliceThickness, Length.self), parents: parents, relation: relation)
+                            sliceThickness: try quantity(.sliceThickness, Length.self), parents: parents, relation: relation,
+                            meanDensity: try density(observation), sulPeak: try sulPeak(observation),
+                            deauville: try deauville(), uptakeChange: try uptakeChange(), boneNewLesions: try boneNewLesions(),
+                            treatmentStart: try optionalDate(.treatmentStart), radiotherapyEnd: try optionalDate(.radiotherapyEnd))
+    }
+
+    /// CT numbers run from -1024 HU (air) to 3071 HU (12-bit CT); a typed density outside that is a typo.
+    static let densityRange: ClosedRange<Int64> = -102_400...307_100
+
+    func density(_ observation: LesionCSVRow.Observation) throws(ImportError) -> Density? {
+        guard let text = text(.densityHU) else { return nil }
+        guard let value = Density(parsing: text) else {
+            throw fail(.densityHU, "'\(text)' is not a number of Hounsfield units with at most 2 decimals")
+        }
+        guard Self.densityRange.contains(value.units) else {
+            throw fail(.densityHU, "'\(text)' HU is outside the CT range -1024 to 3071 HU")
+        }
+        try requireMeasured(observation, .densityHU)
+        return value
+    }
+
+    func sulPeak(_ observation: LesionCSVRow.Observation) throws(ImportError) -> StandardizedUptake? {
+        guard let value = try quantity(.sulPeak, StandardizedUptake.self) else { return nil }
+        try requireMeasured(observation, .sulPeak)
+        return value
+    }
+
+    func requireMeasured(_ observation: LesionCSVRow.Observation, _ column: LesionCSVColumn) throws(ImportError) {
+        guard case .measurement(.measured, _, _, _) = observation else {
+            throw fail(column, "\(column.rawValue) is a value of a measured lesion; give it with state measured on a target or new lesion")
+        }
+    }
+
+    func deauville() throws(ImportError) -> String? {
+        guard let text = text(.deauville)?.uppercased() else { return nil }
+        guard VisitReading.deauvilleScores.contains(text) else { throw fail(.deauville, "'\(text)' is not a Deauville score 1, 2, 3, 4, 5 or X") }
+        return text
+    }
+
+    func uptakeChange() throws(ImportError) -> String? {
+        guard let text = text(.uptakeChange)?.lowercased() else { return nil }
+        guard VisitReading.uptakeChanges.contains(text) else { throw fail(.uptakeChange, "'\(text)' is not reduced, unchanged or increased") }
+        return text
+    }
+
+    func boneNewLesions() throws(ImportError) -> Int? {
+        guard let text = text(.boneNewLesions) else { return nil }
+        guard let count = Int(text), (0...1000).contains(count) else {
+            throw fail(.boneNewLesions, "'\(text)' is not a count of new bone-scan lesions (a whole number from 0 to 1000)")
+        }
+        return count
+    }
+
+    func optionalDate(_ column: LesionCSVColumn) throws(ImportError) -> CalendarDate? {
+        guard let text = text(column) else { return nil }
+        guard let date = CalendarDate(iso8601: text) else {
+            throw fail(column, "'\(text)' is not an ISO 8601 date (YYYY-MM-DD)")
+        }
+        return date
     }
 
     func nodal() throws(ImportError) -> Bool {
@@ -89,8 +147,19 @@ struct LesionCSVRowReader {
         let longAxis = try quantity(.longAxis, Length.self)
         let shortAxis = try quantity(.shortAxis, Length.self)
         let volume = try quantity(.volume, VolumeMeasure.self)
+        if stateText == MeasurementState.absent.rawValue,
+           let value = Measurement.nonZeroValue(longAxis: longAxis, shortAxis: shortAxis, volume: volume) {
+            throw fail(.state, "an absent lesion is 0 mm (RECIST 1.1 §4.3.5), but \(value) is given; write 0 or leave the value empty with state absent, or use state measured")
+        }
         if let state = MeasurementState(rawValue: stateText), role != .nonTarget || state == .absent || state == .notEvaluable {
+            if state == .absent {
+                // 0 mm with absent (CDISC TR, pharmaverse) is the rule's value: kept as no value.
+                return role == .nonTarget ? .status(.absent) : .measurement(.absent, longAxis: nil, shortAxis: nil, volume: nil)
+            }
             if role == .nonTarget {
+                if longAxis != nil || shortAxis != nil || volume != nil {
+                    throw fail(.state, "a non-target lesion is followed by status, not diameters; leave long_axis_mm, short_axis_mm and volume_mm3 empty")
+                }
                 // absent and not-evaluable are statuses too; a non-target never carries diameters.
                 return .status(state == .absent ? .absent : .notEvaluable)
             }

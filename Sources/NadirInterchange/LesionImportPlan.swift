@@ -18,6 +18,8 @@ public struct LesionImportPlan: Sendable {
     public var lesions: [Sourced<Lesion>]
     public var measurements: [Sourced<Measurement>]
     public var statuses: [Sourced<LesionStatus>]
+    /// Whole-scan readings per visit and reader (Deauville score, new bone-scan lesions).
+    public var readings: [Sourced<VisitReading>] = []
 }
 
 /// What applying an import changed.
@@ -30,6 +32,7 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     public var lesionsAdded = 0
     public var measurementsAdded = 0
     public var statusesAdded = 0
+    public var readingsAdded = 0
     /// Rows whose value was already stored, identical (re-imports are idempotent).
     public var unchanged = 0
 }

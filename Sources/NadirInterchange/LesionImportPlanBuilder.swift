@@ -12,6 +12,8 @@ struct LesionImportPlanBuilder {
         var trial: TrialID
         var cancerType: String?
         var criteria: CriteriaID?
+        var treatmentStart: CalendarDate?
+        var radiotherapyEnd: CalendarDate?
     }
 
     private struct VisitFacts {
@@ -36,6 +38,8 @@ struct LesionImportPlanBuilder {
     private var seen: [String: Int] = [:]
     private var measurements: [LesionImportPlan.Sourced<Measurement>] = []
     private var statuses: [LesionImportPlan.Sourced<LesionStatus>] = []
+    private var readings: [String: LesionImportPlan.Sourced<VisitReading>] = [:]
+    private var readingOrder: [String] = []
     private var rowDates: [(row: Int, subject: SubjectID, role: LesionRole, key: LesionKey, date: CalendarDate)] = []
 
     init(fileName: String, defaultTrial: TrialID?, defaultReader: String) {
@@ -64,11 +68,13 @@ struct LesionImportPlanBuilder {
         }
         seen[key] = row.row
         let provenance = Provenance(source: "import \(fileName) row \(row.row)")
+        try addReading(row, reader: reader, provenance: provenance)
         switch row.observation {
         case .measurement(let state, let longAxis, let shortAxis, let volume):
             measurements.append(.init(row: row.row, value: Measurement(
                 subjectID: row.subject, lesionID: row.lesion, visit: row.visit, state: state, longAxis: longAxis,
-                shortAxis: shortAxis, volume: volume, method: .manual, reader: reader, provenance: provenance)))
+                shortAxis: shortAxis, volume: volume, meanDensity: row.meanDensity, sulPeak: row.sulPeak, method: .manual,
+                reader: reader, provenance: provenance)))
         case .status(let status):
             statuses.append(.init(row: row.row, value: LesionStatus(
                 subjectID: row.subject, lesionID: row.lesion, visit: row.visit, status: status, reader: reader,
@@ -77,9 +83,34 @@ struct LesionImportPlanBuilder {
         rowDates.append((row.row, row.subject, row.role, LesionKey(subject: row.subject, lesion: row.lesion), row.date))
     }
 
+    /// The visit's whole-scan reading: the same values on every row of the visit and reader that gives them.
+    private mutating func addReading(_ row: LesionCSVRow, reader: String, provenance: Provenance) throws(ImportError) {
+        guard row.deauville != nil || row.uptakeChange != nil || row.boneNewLesions != nil else { return }
+        let key = "\(row.subject.rawValue)\u{1F}\(row.visit)\u{1F}\(reader)"
+        guard var known = readings[key] else {
+            let value = VisitReading(subjectID: row.subject, visit: row.visit, reader: reader, deauville: row.deauville,
+                                     uptakeChange: row.uptakeChange, boneNewLesions: row.boneNewLesions, provenance: provenance)
+            readings[key] = .init(row: row.row, value: value)
+            readingOrder.append(key)
+            return
+        }
+        func merge<T: Equatable>(_ current: inout T?, _ new: T?, _ column: String) throws(ImportError) {
+            guard let new else { return }
+            if let current, current != new {
+                throw inconsistent(row.row, column, "visit \(row.visit) of \(row.subject) (reader \(reader)) has \(column) \(current) on row \(known.row), \(new) here; a whole-scan reading is one value per visit")
+            }
+            current = new
+        }
+        try merge(&known.value.deauville, row.deauville, "deauville")
+        try merge(&known.value.uptakeChange, row.uptakeChange, "uptake_change")
+        try merge(&known.value.boneNewLesions, row.boneNewLesions, "bone_new_lesions")
+        readings[key] = known
+    }
+
     private mutating func addPatient(_ row: LesionCSVRow, trial: TrialID) throws(ImportError) {
         guard var facts = patients[row.subject] else {
-            patients[row.subject] = PatientFacts(row: row.row, trial: trial, cancerType: row.cancerType, criteria: row.criteria)
+            patients[row.subject] = PatientFacts(row: row.row, trial: trial, cancerType: row.cancerType, criteria: row.criteria,
+                                                 treatmentStart: row.treatmentStart, radiotherapyEnd: row.radiotherapyEnd)
             patientOrder.append(row.subject)
             return
         }
@@ -97,6 +128,18 @@ struct LesionImportPlanBuilder {
                 throw inconsistent(row.row, "criteria", "subject \(row.subject) has criteria \(known) on another row, \(criteria) here")
             }
             facts.criteria = criteria
+        }
+        if let date = row.treatmentStart {
+            if let known = facts.treatmentStart, known != date {
+                throw inconsistent(row.row, "treatment_start", "subject \(row.subject) has treatment start \(known) on another row, \(date) here")
+            }
+            facts.treatmentStart = date
+        }
+        if let date = row.radiotherapyEnd {
+            if let known = facts.radiotherapyEnd, known != date {
+                throw inconsistent(row.row, "radiotherapy_end", "subject \(row.subject) has radiotherapy end \(known) on another row, \(date) here")
+            }
+            facts.radiotherapyEnd = date
         }
         patients[row.subject] = facts
     }
@@ -172,6 +215,12 @@ struct LesionImportPlanBuilder {
                                   "target lesion \(entry.key.lesion) first appears at \(facts.firstVisit), after baseline \(baseline.visit); targets are chosen at baseline (RECIST 1.1 §4.2), a later lesion is new")
             }
         }
+        for key in readingOrder {
+            guard let item = readings[key] else { continue }
+            do { try item.value.validate() } catch {
+                throw ImportError(.invalidValue, file: fileName, row: item.row, column: "uptake_change", error.message)
+            }
+        }
         typealias Sourced = LesionImportPlan.Sourced
         var trials: [TrialID: Sourced<Trial>] = [:]
         var patientItems: [Sourced<Patient>] = []
@@ -182,7 +231,8 @@ struct LesionImportPlanBuilder {
                     id: facts.trial, protocolName: facts.trial.rawValue, defaultCriteria: facts.criteria ?? .recist11))
             }
             patientItems.append(Sourced(row: facts.row, value: Patient(
-                subjectID: subject, trialID: facts.trial, cancerType: facts.cancerType, criteria: facts.criteria)))
+                subjectID: subject, trialID: facts.trial, cancerType: facts.cancerType, criteria: facts.criteria,
+                treatmentStart: facts.treatmentStart, radiotherapyEnd: facts.radiotherapyEnd)))
         }
         var timepointItems: [Sourced<TimePoint>] = []
         for subject in patientOrder {
@@ -198,6 +248,6 @@ struct LesionImportPlanBuilder {
             .map { Sourced(row: $0.row, value: $0.lesion) }
         return LesionImportPlan(fileName: fileName, trials: trials.values.sorted { $0.row < $1.row }, patients: patientItems,
                                 timepoints: timepointItems, lesions: lesionItems, measurements: measurements,
-                                statuses: statuses)
+                                statuses: statuses, readings: readingOrder.compactMap { readings[$0] })
     }
 }

@@ -43,6 +43,11 @@ public struct LesionImporter: Sendable {
                     if stored.trialID != item.value.trialID {
                         throw conflict(item.row, "subject \(stored.subjectID) is already on trial \(stored.trialID), not \(item.value.trialID)")
                     }
+                    // Dates the stored patient lacks are added; a different stored date is a conflict.
+                    if item.value.treatmentStart != nil || item.value.radiotherapyEnd != nil {
+                        _ = try writer.setDates(subject: stored.subjectID, treatmentStart: item.value.treatmentStart,
+                                                radiotherapyEnd: item.value.radiotherapyEnd)
+                    }
                 } else {
                     try writer.addPatient(item.value)
                     summary.patientsAdded += 1
@@ -88,6 +93,10 @@ public struct LesionImporter: Sendable {
                 case .inserted: summary.statusesAdded += 1
                 case .unchanged, .corrected: summary.unchanged += 1
                 }
+            }
+            for item in plan.readings {
+                currentRow = item.row
+                if try writer.record(item.value) == .inserted { summary.readingsAdded += 1 }
             }
         } catch let error as ImportError {
             throw error

@@ -9,9 +9,12 @@ public struct PatientCase: Hashable, Sendable, Codable {
     public var measurements: [Measurement]
     public var statuses: [LesionStatus]
     public var assessments: [ReaderAssessment]
+    /// Whole-scan readings per visit and reader (Deauville score, new bone-scan lesions).
+    public var visitReadings: [VisitReading]
 
     public init(trial: Trial, patient: Patient, timepoints: [TimePoint], lesions: [Lesion],
-                measurements: [Measurement], statuses: [LesionStatus], assessments: [ReaderAssessment] = []) {
+                measurements: [Measurement], statuses: [LesionStatus], assessments: [ReaderAssessment] = [],
+                visitReadings: [VisitReading] = []) {
         self.trial = trial
         self.patient = patient
         self.timepoints = timepoints
@@ -19,6 +22,7 @@ public struct PatientCase: Hashable, Sendable, Codable {
         self.measurements = measurements
         self.statuses = statuses
         self.assessments = assessments
+        self.visitReadings = visitReadings
     }
 
     /// The baseline timepoint, if recorded.
@@ -26,6 +30,6 @@ public struct PatientCase: Hashable, Sendable, Codable {
 
     /// The readers who recorded measurements or statuses, sorted.
     public var readers: [String] {
-        Set(measurements.map(\.reader) + statuses.map(\.reader)).sorted()
+        Set(measurements.map(\.reader) + statuses.map(\.reader) + visitReadings.map(\.reader)).sorted()
     }
 }

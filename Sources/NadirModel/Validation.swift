@@ -14,6 +14,7 @@ public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let wrongRecordForRole = Code("wrongRecordForRole")
         public static let equivocalOnlyForNewLesions = Code("equivocalOnlyForNewLesions")
         public static let invalidIdentifier = Code("invalidIdentifier")
+        public static let invalidReading = Code("invalidReading")
     }
 
     public var code: Code
@@ -52,8 +53,10 @@ extension Measurement {
     ///
     /// - A measured non-nodal lesion needs its long axis; a measured node needs its short axis (only the short
     ///   axis enters a RECIST sum).
-    /// - Lesions too small to measure, absent or not evaluable carry no diameters (RECIST counts them as 5 mm
-    ///   and 0 mm by rule, not by typed value; if a value can be measured, record it as measured).
+    /// - Lesions too small to measure or not evaluable carry no diameters (RECIST counts a lesion too small to
+    ///   measure as 5 mm by rule, not by typed value; if a value can be measured, record it as measured).
+    /// - An absent lesion may carry 0 mm, the value RECIST 1.1 §4.3.5 and CDISC TR (`TRSTRESN` 0 with
+    ///   `TUMSTATE` ABSENT) record for a lesion believed gone; any non-zero value contradicts "absent".
     /// - Non-target lesions are followed by status, not measured.
     public func validate(for lesion: Lesion) throws(ValidationError) {
         func fail(_ code: ValidationError.Code, _ message: String) -> ValidationError {
@@ -67,8 +70,17 @@ extension Measurement {
             if let value, value < .zero { throw fail(.negativeValue, "\(name) \(value) is negative") }
         }
         if let volume, volume < .zero { throw fail(.negativeValue, "volume \(volume) is negative") }
+        if let sulPeak, sulPeak < .zero { throw fail(.negativeValue, "SULpeak \(sulPeak) is negative") }
+        if state != .measured, meanDensity != nil || sulPeak != nil {
+            throw fail(.valueWithoutMeasuredState,
+                       "density and SULpeak are values of a measured lesion; record them with state measured")
+        }
         guard state == .measured else {
-            if longAxis != nil || shortAxis != nil || volume != nil {
+            if state == .absent, let value = Self.nonZeroValue(longAxis: longAxis, shortAxis: shortAxis, volume: volume) {
+                throw fail(.valueWithoutMeasuredState,
+                           "an absent lesion is 0 mm (RECIST 1.1 §4.3.5), but \(value) is recorded; give 0 (or no value) with state absent, or record the value with state measured")
+            }
+            if state != .absent, longAxis != nil || shortAxis != nil || volume != nil {
                 throw fail(.valueWithoutMeasuredState,
                            "state \(state.rawValue) takes no diameters or volume; if the lesion can be measured, record the value with state measured")
             }
@@ -85,6 +97,28 @@ extension Measurement {
             throw fail(.shortAxisExceedsLongAxis,
                        "short axis \(shortAxis) is longer than long axis \(longAxis); the short axis is the longest diameter perpendicular to the long axis")
         }
+    }
+}
+
+extension Measurement {
+    /// The first non-zero value among the axes and the volume, described ("long axis 3.00 mm"), or `nil` when
+    /// every given value is 0: what makes a record with state absent contradictory.
+    public static func nonZeroValue(longAxis: Length?, shortAxis: Length?, volume: VolumeMeasure?) -> String? {
+        if let longAxis, longAxis != .zero { return "long axis \(longAxis)" }
+        if let shortAxis, shortAxis != .zero { return "short axis \(shortAxis)" }
+        if let volume, volume != .zero { return "volume \(volume)" }
+        return nil
+    }
+
+    /// The record as stored: an absent lesion's 0 mm is the rule's value, so it is kept as no value (0 mm
+    /// and empty are the same record, and re-importing either is unchanged).
+    public var normalizingAbsence: Measurement {
+        guard state == .absent else { return self }
+        var copy = self
+        copy.longAxis = nil
+        copy.shortAxis = nil
+        copy.volume = nil
+        return copy
     }
 }
 

@@ -103,7 +103,8 @@ public struct CaseReader {
         }
         return PatientCase(trial: trial, patient: patient, timepoints: try timepoints(subject),
                            lesions: try lesions(subject), measurements: try measurements(subject),
-                           statuses: try statuses(subject), assessments: try assessments(subject))
+                           statuses: try statuses(subject), assessments: try assessments(subject),
+                           visitReadings: try visitReadings(subject))
     }
 
     /// The stored reader assessments of the patient.

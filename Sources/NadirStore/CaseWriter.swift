@@ -44,6 +44,30 @@ public struct CaseWriter {
         try PatientRecord(patient).insert(db)
     }
 
+    /// Sets a patient's treatment start and/or radiotherapy end (only the dates given). A different date
+    /// already stored is replaced only when `isCorrection` is true (the user gave a reason); the audit trail
+    /// keeps the old value.
+    public func setDates(subject: SubjectID, treatmentStart: CalendarDate?, radiotherapyEnd: CalendarDate?,
+                         isCorrection: Bool = false) throws -> RecordOutcome {
+        guard var record = try PatientRecord.fetchOne(db, key: subject.rawValue) else {
+            throw StoreError(.unknownPatient, subject: subject, "no patient \(subject)")
+        }
+        let before = record.model
+        var changed = before
+        if let treatmentStart { changed.treatmentStart = treatmentStart }
+        if let radiotherapyEnd { changed.radiotherapyEnd = radiotherapyEnd }
+        if changed == before { return .unchanged }
+        let overwrites = (before.treatmentStart != nil && before.treatmentStart != changed.treatmentStart)
+            || (before.radiotherapyEnd != nil && before.radiotherapyEnd != changed.radiotherapyEnd)
+        if overwrites, !isCorrection {
+            throw StoreError(.correctionNeedsReason, subject: subject,
+                             "a different treatment start or radiotherapy end is already recorded; to correct it, say why with --reason")
+        }
+        record = PatientRecord(changed)
+        try record.update(db)
+        return overwrites ? .corrected : .inserted
+    }
+
     /// Adds a timepoint. The patient's first timepoint is its baseline; later ones may not be dated before it.
     ///
     /// - Returns: the timepoint as stored (with `isBaseline` resolved).
@@ -135,9 +159,10 @@ public struct CaseWriter {
     /// A different value already stored for the same lesion, visit and reader is replaced only when
     /// `isCorrection` is true (the user gave a reason); the audit trail keeps the old value.
     @discardableResult
-    public func record(_ measurement: Measurement, isCorrection: Bool = false) throws -> RecordOutcome {
-        let (lesionRecord, lesion, timepoint) = try resolve(measurement.subjectID, measurement.lesionID, measurement.visit)
-        do { try measurement.validate(for: lesion) } catch { throw StoreError(error) }
+    public func record(_ typed: Measurement, isCorrection: Bool = false) throws -> RecordOutcome {
+        let (lesionRecord, lesion, timepoint) = try resolve(typed.subjectID, typed.lesionID, typed.visit)
+        do { try typed.validate(for: lesion) } catch { throw StoreError(error) }
+        let measurement = typed.normalizingAbsence
         guard let lesionID = lesionRecord.id, let timepointID = timepoint.id else { return .unchanged }
         var record = MeasurementRecord(measurement, lesionId: lesionID, timepointId: timepointID)
         let existing = try MeasurementRecord.filter(Column("lesion_id") == lesionID && Column("timepoint_id") == timepointID
@@ -161,9 +186,9 @@ public struct CaseWriter {
                           subject: status.subjectID, lesion: status.lesionID, visit: status.visit)
     }
 
-    private func upsert<R: MutablePersistableRecord & IdentifiedRecord>(
+    func upsert<R: MutablePersistableRecord & IdentifiedRecord>(
         _ record: inout R, existing: R?, same: (R, R) -> Bool, isCorrection: Bool,
-        subject: SubjectID, lesion: LesionID, visit: String
+        subject: SubjectID, lesion: LesionID?, visit: String
     ) throws -> RecordOutcome {
         guard let existing else {
             try record.insert(db)
@@ -179,7 +204,7 @@ public struct CaseWriter {
         return .corrected
     }
 
-    private func resolve(_ subject: SubjectID, _ label: LesionID, _ visit: String) throws
+    func resolve(_ subject: SubjectID, _ label: LesionID, _ visit: String) throws
         -> (LesionRecord, Lesion, TimePointRecord)
     {
         guard try reader.patient(subject) != nil else {

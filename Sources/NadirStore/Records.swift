@@ -29,6 +29,8 @@ struct PatientRecord: Codable, FetchableRecord, PersistableRecord {
     var criteria: String?
     var site: String?
     var arm: String?
+    var treatmentStart: String?
+    var radiotherapyEnd: String?
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -40,11 +42,15 @@ struct PatientRecord: Codable, FetchableRecord, PersistableRecord {
         criteria = patient.criteria?.rawValue
         site = patient.site
         arm = patient.arm
+        treatmentStart = patient.treatmentStart?.iso8601
+        radiotherapyEnd = patient.radiotherapyEnd?.iso8601
     }
 
     var model: Patient {
         Patient(subjectID: SubjectID(subjectId), trialID: TrialID(trialId), cancerType: cancerType,
-                criteria: criteria.map { CriteriaID($0) }, site: site, arm: arm)
+                criteria: criteria.map { CriteriaID($0) }, site: site, arm: arm,
+                treatmentStart: treatmentStart.flatMap(CalendarDate.init(iso8601:)),
+                radiotherapyEnd: radiotherapyEnd.flatMap(CalendarDate.init(iso8601:)))
     }
 }
 

@@ -60,11 +60,8 @@ public struct AssessmentWorkflow: Sendable {
         let storedAccepted = Set(patientCase.assessments.filter { $0.isAccepted && $0.criteria == criteriaID }.map(\.reader))
         var results: [ReaderResult] = []
         for reader in readers {
-            let history = PatientHistory(
-                patient: patientCase.patient, timepoints: patientCase.timepoints, lesions: patientCase.lesions,
-                // Proposed (tracked, unconfirmed) values are not assessed until a person confirms them.
-                measurements: patientCase.measurements.filter { $0.reader == reader && !$0.isProposed },
-                statuses: patientCase.statuses.filter { $0.reader == reader })
+            // Proposed (tracked, unconfirmed) values are not assessed until a person confirms them.
+            let history = PatientHistory(patientCase: patientCase, reader: reader)
             let accepted = readers.count == 1 || storedAccepted.contains(reader)
             results.append(ReaderResult(reader: reader, isAccepted: accepted, assessment: evaluator.assess(history)))
         }

@@ -1,4 +1,5 @@
 public import Foundation
+internal import NadirInterchange
 public import NadirModel
 public import NadirReport
 public import NadirStore
@@ -14,7 +15,8 @@ public struct ReportWorkflow: Sendable {
 
     /// What an export writes.
     public enum ExportFormat: String, Sendable, CaseIterable {
-        /// Lesion-level long format, timepoint responses, best overall response per patient.
+        /// Lesion-level CSV in the import dialect (`LesionCSVWriter`), timepoint responses, best overall response
+        /// per patient.
         case csv
         /// CDISC SDTM TU, TR and RS domains: CSV and SAS transport v5 (.xpt).
         case sdtm
@@ -74,7 +76,10 @@ public struct ReportWorkflow: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let files: [(String, String)] = switch format {
         case .csv:
-            [("lesions.csv", CSVExporter.lesions(data)), ("timepoints.csv", CSVExporter.timepoints(data)),
+            // The lesion-level file is the dialect `nadir import csv` reads (NadirInterchange owns it both ways).
+            [("lesions.csv", LesionCSVWriter.write(try data.patients.map { patient in
+                try assessment.database.read { try $0.patientCase(patient.patient.subjectID) }
+            })), ("timepoints.csv", CSVExporter.timepoints(data)),
              ("best-overall-response.csv", CSVExporter.bestResponses(data))]
         case .sdtm:
             [("tu.csv", SDTMExporter.tu(data)), ("tr.csv", SDTMExporter.tr(data)), ("rs.csv", SDTMExporter.rs(data))]

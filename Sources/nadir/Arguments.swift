@@ -11,6 +11,14 @@ extension VolumeMeasure: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 }
 
+extension Density: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+extension StandardizedUptake: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
 extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso8601: argument) }
 }

@@ -64,7 +64,7 @@ struct MeasureCommand: ParsableCommand {
             abstract: "Record typed diameters, or a state, for a target or new lesion at a visit.",
             discussion: """
                 States: measured (give --long-axis, and --short-axis for nodes), too-small (counts as 5 mm),
-                absent (0 mm), not-evaluable. A different value already recorded for the same reader is corrected
+                absent (0 mm: --long-axis 0 is accepted, a non-zero value refused), not-evaluable. A different value already recorded for the same reader is corrected
                 only with --reason; the old value stays in the audit trail.
                 """)
 
@@ -75,6 +75,8 @@ struct MeasureCommand: ParsableCommand {
         @Option(help: "Longest in-plane diameter, mm (at most 2 decimals).") var longAxis: Length?
         @Option(help: "Short axis (longest perpendicular diameter), mm.") var shortAxis: Length?
         @Option(help: "Volume, mm³.") var volume: VolumeMeasure?
+        @Option(help: "Mean density, Hounsfield units (Choi, portal-venous CT).") var densityHu: Density?
+        @Option(help: "SULpeak, g/mL (PERCIST 1.0).") var sulPeak: StandardizedUptake?
         @Option(help: "measured, too-small, absent or not-evaluable (default: measured).") var state: MeasurementState = .measured
         @Option(help: "Who read the scan (default: the user).") var reader: String?
         @Option(help: "Why a recorded value is being corrected.") var reason: String?
@@ -82,7 +84,8 @@ struct MeasureCommand: ParsableCommand {
         func run() throws {
             try runReporting {
                 let value = Measurement(subjectID: subject, lesionID: lesion, visit: visit, state: state,
-                                        longAxis: longAxis, shortAxis: shortAxis, volume: volume, method: .manual,
+                                        longAxis: longAxis, shortAxis: shortAxis, volume: volume, meanDensity: densityHu,
+                                        sulPeak: sulPeak, method: .manual,
                                         reader: reader ?? options.actingUser, provenance: Provenance(source: "typed"))
                 let why = reason ?? "measure record \(subject) \(visit) \(lesion)"
                 let outcome = try options.openDatabase().write(as: options.context(why)) {

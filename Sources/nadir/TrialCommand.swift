@@ -41,7 +41,35 @@ struct TrialCommand: ParsableCommand {
 
 struct PatientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "patient", abstract: "Register patients by trial subject ID.", subcommands: [Add.self])
+        commandName: "patient", abstract: "Register patients by trial subject ID.", subcommands: [Add.self, Dates.self])
+
+    struct Dates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a patient's treatment start and/or end of radiotherapy.",
+            discussion: "A different date already recorded is corrected only with --reason; the old value stays in the audit trail.")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The trial subject ID.") var subject: SubjectID
+        @Option(help: "Start of study treatment, YYYY-MM-DD.") var treatmentStart: CalendarDate?
+        @Option(help: "End of radiotherapy, YYYY-MM-DD.") var radiotherapyEnd: CalendarDate?
+        @Option(help: "Why a recorded date is being corrected.") var reason: String?
+
+        func validate() throws {
+            if treatmentStart == nil, radiotherapyEnd == nil {
+                throw ValidationError("give --treatment-start and/or --radiotherapy-end")
+            }
+        }
+
+        func run() throws {
+            try runReporting {
+                let outcome = try options.openDatabase().write(as: options.context(reason ?? "patient dates \(subject)")) {
+                    try $0.setDates(subject: subject, treatmentStart: treatmentStart, radiotherapyEnd: radiotherapyEnd,
+                                    isCorrection: reason != nil)
+                }
+                try Output.emit(["outcome": outcome.rawValue], json: options.json) { "\(outcome.rawValue): dates of \(subject)" }
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -55,11 +83,14 @@ struct PatientCommand: ParsableCommand {
         @Option(help: "Criteria override for this patient.") var criteria: CriteriaID?
         @Option(help: "Recruiting site.") var site: String?
         @Option(help: "Treatment arm.") var arm: String?
+        @Option(help: "Start of study treatment, YYYY-MM-DD (SD duration reference; default: the baseline scan date).") var treatmentStart: CalendarDate?
+        @Option(help: "End of radiotherapy, YYYY-MM-DD (RANO 2.0: PD within 12 weeks is preliminary).") var radiotherapyEnd: CalendarDate?
 
         func run() throws {
             try runReporting {
                 let value = Patient(subjectID: subject, trialID: trial, cancerType: cancerType?.lowercased(),
-                                    criteria: criteria, site: site, arm: arm)
+                                    criteria: criteria, site: site, arm: arm, treatmentStart: treatmentStart,
+                                    radiotherapyEnd: radiotherapyEnd)
                 try options.openDatabase().write(as: options.context("patient add \(subject)")) { try $0.addPatient(value) }
                 try Output.emit(value, json: options.json) { "added patient \(subject) to trial \(trial)" }
             }
@@ -69,7 +100,7 @@ struct PatientCommand: ParsableCommand {
 
 struct TimePointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "timepoint", abstract: "Add imaging timepoints (visits).", subcommands: [Add.self])
+        commandName: "timepoint", abstract: "Add imaging timepoints (visits).", subcommands: [Add.self, VisitReadingCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

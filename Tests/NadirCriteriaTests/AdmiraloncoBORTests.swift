@@ -1,5 +1,6 @@
 import Foundation
 import NadirCriteria
+import NadirInterchange
 import NadirModel
 import Testing
 
@@ -50,7 +51,7 @@ import Testing
     static func cases() -> [Case] {
         var result: [Case] = []
         for (file, columns) in [("bor_cases.csv", ["expected_bor", "expected_cbor"]), ("crsp_cases.csv", ["expected_crsp"])] {
-            guard let table = try? CSVTable(contentsOf: TestPaths.pharmaverse.appendingPathComponent(file)) else { continue }
+            guard let table = try? CSVDocument(contentsOf: TestPaths.pharmaverse.appendingPathComponent(file)) else { continue }
             var order: [String] = []
             var grouped: [String: [[String: String]]] = [:]
             for row in table.rows {

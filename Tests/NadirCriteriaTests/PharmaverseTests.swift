@@ -1,52 +1,23 @@
 import Foundation
 import NadirCriteria
+import NadirInterchange
 import NadirModel
 import Testing
 
 /// Validation against public data nobody on this project wrote (Fixtures/pharmaverse/README.md):
 /// the pharmaversesdtm RECIST 1.1 example trial and the admiralonco best-overall-response test cases.
 @Suite struct PharmaverseTests {
-    /// Builds one history per subject from a `lesions.csv` in Nadir's import shape.
+    /// One history per subject, read through the importer's own parse and plan (`nadir import csv` without the
+    /// database): the file is used unedited, as a user would import it.
     static func histories(_ file: String) throws -> [String: PatientHistory] {
-        let table = try CSVTable(contentsOf: TestPaths.pharmaverse.appendingPathComponent(file))
-        var rowsBySubject: [String: [[String: String]]] = [:]
-        for row in table.rows { rowsBySubject[row["subject", default: ""], default: []].append(row) }
+        let url = TestPaths.pharmaverse.appendingPathComponent(file)
+        let rows = try LesionCSVParser(fileName: file).parse(try Data(contentsOf: url))
+        let plan = try LesionImporter(fileName: file, defaultTrial: "CDISCPILOT01", defaultReader: "INVESTIGATOR").plan(rows)
         var result: [String: PatientHistory] = [:]
-        for (subjectText, rows) in rowsBySubject {
-            let subject = SubjectID(subjectText)
-            var timepoints: [String: TimePoint] = [:]
-            var lesions: [LesionID: Lesion] = [:]
-            var measurements: [NadirModel.Measurement] = []
-            var statuses: [LesionStatus] = []
-            for row in rows {
-                let visit = row["visit", default: ""]
-                let date = try #require(CalendarDate(iso8601: row["date", default: ""]), "date in \(row)")
-                timepoints[visit] = TimePoint(subjectID: subject, visit: visit, date: date, isBaseline: visit == "SCREENING")
-                let id = LesionID(row["lesion", default: ""])
-                let role = try #require(LesionRole(rawValue: row["role", default: ""]), "role in \(row)")
-                let nodal = row["nodal"] == "yes"
-                lesions[id] = Lesion(subjectID: subject, id: id, trackingUID: "\(subjectText)/\(id)", role: role,
-                                     organ: row["organ", default: ""], isNodal: nodal)
-                let state = row["state", default: ""]
-                if role == .target {
-                    let measurementState: MeasurementState = switch state {
-                    case "absent": .absent
-                    case "not-evaluable": .notEvaluable
-                    case "too-small": .tooSmallToMeasure
-                    default: .measured
-                    }
-                    let long = row["long_axis_mm"].flatMap { Length(parsing: $0) }
-                    let short = row["short_axis_mm"].flatMap { Length(parsing: $0) }
-                    measurements.append(NadirModel.Measurement(subjectID: subject, lesionID: id, visit: visit, state: measurementState,
-                                                    longAxis: long, shortAxis: short, reader: "CSV"))
-                } else {
-                    let status = try #require(LesionStatusValue(rawValue: state), "status in \(row)")
-                    statuses.append(LesionStatus(subjectID: subject, lesionID: id, visit: visit, status: status, reader: "CSV"))
-                }
-            }
-            result[subjectText] = PatientHistory(patient: Patient(subjectID: subject, trialID: "CDISCPILOT01"),
-                                                 timepoints: Array(timepoints.values), lesions: Array(lesions.values),
-                                                 measurements: measurements, statuses: statuses)
+        for patientCase in plan.patientCases() {
+            let readers = patientCase.readers
+            try #require(readers.count == 1, "\(file): one reader per file, found \(readers)")
+            result[patientCase.patient.subjectID.rawValue] = PatientHistory(patientCase: patientCase, reader: readers[0])
         }
         return result
     }
@@ -56,7 +27,7 @@ import Testing
         let definition = try TestPaths.catalog.get().definition(id: .recist11)
         let evaluator = ResponseEvaluator(definition: definition)
         let histories = try histories(lesions)
-        let table = try CSVTable(contentsOf: TestPaths.pharmaverse.appendingPathComponent(expected))
+        let table = try CSVDocument(contentsOf: TestPaths.pharmaverse.appendingPathComponent(expected))
         var mismatches: [String] = []
         for row in table.rows {
             let subject = row["subject", default: ""]
@@ -70,7 +41,7 @@ import Testing
     }
 
     @Test func investigatorOverallResponsesAllMatch() throws {
-        let table = try CSVTable(contentsOf: TestPaths.pharmaverse.appendingPathComponent("expected.csv"))
+        let table = try CSVDocument(contentsOf: TestPaths.pharmaverse.appendingPathComponent("expected.csv"))
         #expect(table.rows.count == 22)
         #expect(try Self.disagreements(lesions: "lesions.csv", expected: "expected.csv") == [])
     }

@@ -105,6 +105,9 @@ extension Scenario {
             case "confirmationMinimumDays":
                 guard let v = Int(value) else { throw ScenarioError(description: "bad \(key)") }
                 p.confirmationMinimumDays = v
+            case "progressionScope":
+                guard let v = ProgressionScope(rawValue: value) else { throw ScenarioError(description: "bad \(key)") }
+                p.progressionScope = v
             default:
                 throw ScenarioError(description: "unknown policy \(key)")
             }

@@ -33,6 +33,8 @@ import Testing
         Case(name: "organ changes", row: "TR1,P1,WEEK 6,2026-02-16,T01,target,LUNG,no,measured,9,,,R1", code: .inconsistentRows, column: "organ"),
         Case(name: "target status for a target", row: "TR1,P1,WEEK 6,2026-02-16,T01,target,LIVER,no,present,,,,R1", code: .invalidValue, column: "state"),
         Case(name: "diameters on a non-target", row: "TR1,P1,WEEK 6,2026-02-16,NT01,non-target,BONE,no,measured,12,,,R1", code: .invalidValue, column: "state"),
+        Case(name: "absent with a non-zero value", row: "TR1,P1,WEEK 6,2026-02-16,T01,target,LIVER,no,absent,0.5,,,R1", code: .invalidValue, column: "state"),
+        Case(name: "absent non-target with a value", row: "TR1,P1,WEEK 6,2026-02-16,NT01,non-target,BONE,no,absent,12,,,R1", code: .invalidValue, column: "state"),
         Case(name: "too-small with a value", row: "TR1,P1,WEEK 6,2026-02-16,T01,target,LIVER,no,too-small,3,,,R1", code: .invalidValue, column: "state"),
         Case(name: "short axis longer than long axis", row: "TR1,P1,WEEK 6,2026-02-16,T01,target,LIVER,no,measured,9,12,,R1", code: .invalidValue, column: "short_axis_mm"),
         Case(name: "equivocal non-target", row: "TR1,P1,WEEK 6,2026-02-16,NT01,non-target,BONE,no,equivocal,,,,R1", code: .invalidValue, column: "state"),

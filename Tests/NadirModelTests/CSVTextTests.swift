@@ -25,7 +25,7 @@ import Testing
         #expect(CSVText.field("two\nlines") == "\"two\nlines\"")
     }
 
-    @Test(arguments: ["-", "+", "-.5", "1.", "--1", "-1e", "- 1"])
+    @Test(arguments: ["-", "+", "-.5", "+1.", "--1", "-1e", "- 1"])
     func notQuiteNumbersAreNeutralised(input: String) {
         #expect(CSVText.neutralized(input) == "'" + input)
     }

@@ -17,7 +17,7 @@ import Testing
         let queue = try DatabaseQueue()
         let migrator = Migrations.migrator
         #expect(migrator.migrations == ["v1-create-case", "v1-audit-triggers", "v2-scans-registrations-segmentations",
-                                        "v3-measurement-review"])
+                                        "v3-measurement-review", "v4-criteria-inputs"])
         try migrator.migrate(queue, upTo: "v1-create-case")
         let triggersBefore = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
         #expect(triggersBefore == 0)
@@ -28,8 +28,8 @@ import Testing
         #expect(triggersV1 == 26)
         try migrator.migrate(queue)
         let triggersV2 = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
-        // + scan, registration, segmentation x 3.
-        #expect(triggersV2 == 35)
+        // + scan, registration, segmentation x 3; v4 adds visit_reading x 3 (patient's are replaced, not added).
+        #expect(triggersV2 == 38)
     }
 
     @Test func fileDatabaseUsesWALAndForeignKeys() throws {
