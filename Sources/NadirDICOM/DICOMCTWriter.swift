@@ -21,6 +21,8 @@ public struct DICOMCTWriter: Sendable {
     public var kvp: Double?
     /// Window Center/Width presets written with each slice.
     public var windows: [ScanMetadata.WindowPreset]
+    /// When set, slice z gets the SOP Instance UID `<root>.<z+1>` (stable across writes); else new UIDs.
+    public var instanceUIDRoot: String?
 
     /// Makes a writer with new UIDs.
     public init(subjectID: String, studyDate: String = "", seriesNumber: Int = 1, kvp: Double? = 120,
@@ -34,6 +36,11 @@ public struct DICOMCTWriter: Sendable {
         self.seriesNumber = seriesNumber
         self.kvp = kvp
         self.windows = windows
+    }
+
+    /// The SOP Instance UIDs `write` gives the slices when `instanceUIDRoot` is set, in z order.
+    public func instanceUIDs(slices: Int) -> [String]? {
+        instanceUIDRoot.map { root in (0..<slices).map { derivedUID(root, $0 + 1) } }
     }
 
     /// CT Image Storage SOP Class UID (PS3.4 B.5).
@@ -82,7 +89,7 @@ public struct DICOMCTWriter: Sendable {
 
     /// The bytes of one Part 10 file (PS3.10 7.1): preamble, DICM, meta group, data set.
     func slice(_ z: Int, pixels: [UInt8], geometry g: ImageGeometry) -> [UInt8] {
-        let sopInstanceUID = DICOMUID.make()
+        let sopInstanceUID = instanceUIDRoot.map { derivedUID($0, z + 1) } ?? DICOMUID.make()
         var e = DICOMEncoder()
         e.texts(.imageType, .CS, ["DERIVED", "SECONDARY", "AXIAL"])
         e.text(.sopClassUID, .UI, Self.ctImageStorage)

@@ -7,7 +7,7 @@ import NadirWorkflow
 struct MeasureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "measure", abstract: "Measure lesions on scans, record typed measurements, confirm proposals.",
-        subcommands: [Run.self, Record.self, Confirm.self], defaultSubcommand: Run.self)
+        subcommands: [Run.self, Record.self, Confirm.self, ImportSRCommand.self], defaultSubcommand: Run.self)
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(

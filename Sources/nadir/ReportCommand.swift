@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export a trial (CSV, CDISC SDTM) or a lesion's mesh.",
-        subcommands: [TrialExport.self, MeshExport.self], defaultSubcommand: TrialExport.self)
+        subcommands: [TrialExport.self, MeshExport.self, DICOMExportCommand.self], defaultSubcommand: TrialExport.self)
 }
 
 struct MeshExport: ParsableCommand {
