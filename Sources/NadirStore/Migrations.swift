@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v1-audit-triggers", migrate: AuditTriggers.createV1)
         migrator.registerMigration("v2-scans-registrations-segmentations", migrate: MigrationV2.migrate)
         migrator.registerMigration("v3-measurement-review", migrate: MigrationV3.migrate)
+        migrator.registerMigration("v4-users-sessions", migrate: MigrationV4UsersSessions.migrate)
         return migrator
     }
 
