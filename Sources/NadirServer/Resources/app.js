@@ -29,7 +29,7 @@ nadir.follow = async (job, onDone) => {
   for (;;) {
     const state = await nadir.api("GET", "/api/jobs/" + job.id);
     nadir.say(state.title + ": " + (state.progress[state.progress.length - 1] || "started"));
-    if (state.state === "done") { nadir.say(state.title + ": " + state.result); if (onDone) onDone(state); return state; }
+    if (state.state === "done") { if (onDone) await onDone(state); nadir.say(state.title + ": " + state.result); return state; }
     if (state.state === "failed") { nadir.say(state.title + " failed: " + state.error, true); return state; }
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -89,8 +89,8 @@ nadir.pages.review = async (view, subject, visit) => {
       try {
         const organ = row.querySelector(".organ");
         await nadir.api("POST", `${path}/${kind}`, { reason: row.querySelector(".reason").value || undefined, organ: organ && kind === "accept" ? organ.value : undefined });
+        await nadir.route();
         nadir.say(`${row.dataset.lesion}: ${kind}ed`);
-        nadir.route();
       } catch (e) { nadir.say(e.message, true); }
     };
     const accept = row.querySelector(".accept"), reject = row.querySelector(".reject");
