@@ -74,6 +74,7 @@ nadir.pages.review = async (view, subject, visit) => {
       right.plane = left.plane;
       await right.goTo(q);
     };
+    await left.onSliceChange();
   }
   const proposals = await nadir.api("GET", visitPath(subject, visit) + "/proposals");
   const box = document.getElementById("proposals");
