@@ -166,6 +166,7 @@ def flow(driver, wait, base, truth, shots):
             break
         row = rows[0]
         lesion, kind = row.get_attribute("data-lesion"), row.get_attribute("data-kind")
+        driver.execute_script("document.getElementById('message').textContent = '';")
         if kind == "candidate":
             row.find_element(By.CSS_SELECTOR, "input.reason").send_keys("spurious: no lesion designed here")
             row.find_element(By.CSS_SELECTOR, "button.reject").click()
@@ -176,8 +177,9 @@ def flow(driver, wait, base, truth, shots):
         wait.until(lambda d: d.find_element(By.ID, "message").text.strip() != "")
         message = driver.find_element(By.ID, "message").text
         check(message.startswith(lesion + ":"), f"{lesion} ({kind}): {message}")
-        wait.until(lambda d: d.find_elements(By.ID, "proposal-table") or d.find_elements(By.ID, "no-proposals"))
-        time.sleep(0.3)
+        # The page reloads the proposals: wait until the decided row is gone.
+        wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, f"#proposal-table tr[data-lesion='{lesion}']")
+                   and (d.find_elements(By.ID, "proposal-table") or d.find_elements(By.ID, "no-proposals")))
     targets = sorted(l["id"] for l in truth["timepoints"][0]["lesions"])
     check(sorted(decided["accepted"]) == targets, f"the reader accepted the tracked targets {decided['accepted']} (designed {targets})")
     flow.rejected = decided["rejected"]
