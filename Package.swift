@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "NadirSegmentation", targets: ["NadirSegmentation"]),
         .library(name: "NadirMeasurement", targets: ["NadirMeasurement"]),
         .library(name: "NadirTestSupport", targets: ["NadirTestSupport"]),
+        .library(name: "NadirServer", targets: ["NadirServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Values only: trial, patient, timepoint, lesion, measurement; exact fixed-point quantities.
@@ -51,9 +54,19 @@ let package = Package(
         // The demo: a whole trial run end to end, as a technologist and a clinician would.
         .target(name: "NadirDemo", dependencies: ["NadirModel", "NadirStore", "NadirInterchange", "NadirWorkflow", "NadirCriteria", "NadirTestSupport", "NadirImaging"],
                 resources: [.copy("Resources/demo-trial.csv")], swiftSettings: strictSettings),
+        // The reader workstation (`nadir serve`): Hummingbird 2 web server, users, sessions, pages and JSON API.
+        .target(name: "NadirServer", dependencies: [
+            "NadirModel", "NadirStore", "NadirWorkflow", "NadirCriteria", "NadirImaging", "NadirImageIO",
+            "NadirRegistration", "NadirSegmentation",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], resources: [.copy("Resources")], swiftSettings: strictSettings),
         // The command line: parse, call the library, print.
         .executableTarget(name: "nadir", dependencies: [
             "NadirModel", "NadirStore", "NadirInterchange", "NadirDemo", "NadirWorkflow", "NadirCriteria", "NadirTestSupport",
+            "NadirServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strictSettings),
         // The system zlib (Debian zlib1g-dev), wrapped for Swift.
@@ -111,6 +124,9 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(name: "NadirWorkflowTests", dependencies: [
             "NadirWorkflow", "NadirStore", "NadirModel", "NadirImaging", "NadirImageIO", "NadirTestSupport",
+        ], swiftSettings: strictSettings),
+        .testTarget(name: "NadirServerTests", dependencies: [
+            "NadirServer", "NadirStore", "NadirModel", "NadirWorkflow", "NadirTestSupport", "NadirImageIO", "NadirImaging",
         ], swiftSettings: strictSettings),
         .testTarget(name: "NadirRegistrationTests", dependencies: ["NadirRegistration", "NadirImaging", "NadirModel"],
                     swiftSettings: strictSettings),

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v2-scans-registrations-segmentations", migrate: MigrationV2.migrate)
         migrator.registerMigration("v3-measurement-review", migrate: MigrationV3.migrate)
         migrator.registerMigration("v4-criteria-inputs", migrate: MigrationV4CriteriaInputs.migrate)
+        migrator.registerMigration("v4-users-sessions", migrate: MigrationV4UsersSessions.migrate)
         return migrator
     }
 

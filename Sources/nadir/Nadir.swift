@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `nadir`: the command line. Each subcommand parses its arguments, calls the library and prints.
 @main
-struct Nadir: ParsableCommand {
+struct Nadir: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nadir",
         abstract: "Measured, repeatable tumour response tracking for oncology trials and clinics.",
@@ -15,6 +15,7 @@ struct Nadir: ParsableCommand {
             DemoCommand.self, PhantomCommand.self, InitCommand.self, TrialCommand.self, PatientCommand.self, TimePointCommand.self,
             LesionCommand.self, MeasureCommand.self, NonTargetCommand.self, ImportCommand.self, ShowCommand.self,
             ScanCommand.self, TrackCommand.self, AssessCommand.self, ReportCommand.self, ExportCommand.self, AuditCommand.self, SchemaCommand.self,
+            ServeCommand.self, UserCommand.self,
         ]
     )
 }

@@ -17,7 +17,8 @@ import Testing
         let queue = try DatabaseQueue()
         let migrator = Migrations.migrator
         #expect(migrator.migrations == ["v1-create-case", "v1-audit-triggers", "v2-scans-registrations-segmentations",
-                                        "v3-measurement-review", "v4-criteria-inputs"])
+                                        "v3-measurement-review", "v4-criteria-inputs",
+                                        "v4-users-sessions"])
         try migrator.migrate(queue, upTo: "v1-create-case")
         let triggersBefore = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
         #expect(triggersBefore == 0)
@@ -26,10 +27,18 @@ import Testing
         let triggersV1 = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
         // 8 clinical tables x (insert, update, delete) + 2 append-only guards on the audit table.
         #expect(triggersV1 == 26)
-        try migrator.migrate(queue)
+        try migrator.migrate(queue, upTo: "v3-measurement-review")
         let triggersV2 = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
-        // + scan, registration, segmentation x 3; v4 adds visit_reading x 3 (patient's are replaced, not added).
-        #expect(triggersV2 == 38)
+        // + scan, registration, segmentation x 3.
+        #expect(triggersV2 == 35)
+        try migrator.migrate(queue, upTo: "v4-criteria-inputs")
+        let triggersV4a = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
+        // + visit_reading x 3 (patient's are replaced, not added).
+        #expect(triggersV4a == 38)
+        try migrator.migrate(queue)
+        let triggersV4b = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") }
+        // + app_user, read_signoff x 3 (app_session is not clinical: not audited).
+        #expect(triggersV4b == 44)
     }
 
     @Test func fileDatabaseUsesWALAndForeignKeys() throws {
