@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "NadirDICOM", targets: ["NadirDICOM"]),
         .library(name: "NadirImageIO", targets: ["NadirImageIO"]),
         .library(name: "NadirRegistration", targets: ["NadirRegistration"]),
+        .library(name: "NadirTracking", targets: ["NadirTracking"]),
         .library(name: "NadirSegmentation", targets: ["NadirSegmentation"]),
         .library(name: "NadirMeasurement", targets: ["NadirMeasurement"]),
         .library(name: "NadirTestSupport", targets: ["NadirTestSupport"]),
@@ -47,7 +48,7 @@ let package = Package(
         // Workflows across modules (assessment, scan import, tracking, reports): what the CLI and the demo call.
         .target(name: "NadirWorkflow", dependencies: [
             "NadirModel", "NadirStore", "NadirCriteria", "NadirReport", "NadirImaging", "NadirDICOM", "NadirImageIO",
-            "NadirSegmentation", "NadirMeasurement", "NadirRegistration", .product(name: "Crypto", package: "swift-crypto"),
+            "NadirSegmentation", "NadirMeasurement", "NadirRegistration", "NadirTracking", .product(name: "Crypto", package: "swift-crypto"),
             "NadirInterchange",
         ],
                 swiftSettings: strictSettings),
@@ -85,8 +86,13 @@ let package = Package(
         .target(name: "NadirImageIO",
                 dependencies: ["NadirImaging", "NadirCompression", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strictSettings),
-        // Rigid/affine registration (NCC, Mattes MI), resampling, and lesion tracking by optimal assignment.
-        .target(name: "NadirRegistration", dependencies: ["NadirImaging", "NadirModel"], swiftSettings: strictSettings),
+        // Rigid/affine registration (NCC, Mattes MI) and resampling.
+        .target(name: "NadirRegistration", dependencies: ["NadirImaging"], swiftSettings: strictSettings),
+        // Lesion tracking, pure: (baseline, follow-up, registration, lesions) -> proposals. Re-segmentation,
+        // candidate new lesions by screened subtraction, optimal assignment; thresholds in `TrackingParameters`.
+        .target(name: "NadirTracking", dependencies: [
+            "NadirImaging", "NadirModel", "NadirRegistration", "NadirSegmentation", "NadirMeasurement",
+        ], swiftSettings: strictSettings),
         // Label maps, connected components, morphology in mm, seeded lesion segmentation.
         .target(name: "NadirSegmentation", dependencies: ["NadirImaging", "NadirModel"], swiftSettings: strictSettings),
         // RECIST axes, Feret diameter, volumes, marching-cubes meshes, density and SULpeak.
@@ -100,6 +106,7 @@ let package = Package(
         // Release-build benchmarks: `swift run -c release nadir-bench` prints medians.
         .executableTarget(name: "nadir-bench", dependencies: [
             "NadirCompression", "NadirCriteria", "NadirReport", "NadirModel", "NadirImaging", "NadirDICOM", "NadirImageIO", "NadirRegistration", "NadirSegmentation", "NadirMeasurement", "NadirTestSupport",
+            "NadirTracking",
         ], swiftSettings: strictSettings),
 
         .testTarget(name: "NadirModelTests", dependencies: ["NadirModel"], swiftSettings: strictSettings),
@@ -128,8 +135,11 @@ let package = Package(
         .testTarget(name: "NadirServerTests", dependencies: [
             "NadirServer", "NadirStore", "NadirModel", "NadirWorkflow", "NadirTestSupport", "NadirImageIO", "NadirImaging",
         ], swiftSettings: strictSettings),
-        .testTarget(name: "NadirRegistrationTests", dependencies: ["NadirRegistration", "NadirImaging", "NadirModel"],
+        .testTarget(name: "NadirRegistrationTests", dependencies: ["NadirRegistration", "NadirImaging"],
                     swiftSettings: strictSettings),
+        .testTarget(name: "NadirTrackingTests", dependencies: [
+            "NadirTracking", "NadirRegistration", "NadirImaging", "NadirModel", "NadirSegmentation", "NadirTestSupport",
+        ], swiftSettings: strictSettings),
         .testTarget(name: "NadirSegmentationTests", dependencies: ["NadirSegmentation", "NadirTestSupport"],
                     swiftSettings: strictSettings),
         .testTarget(name: "NadirMeasurementTests",

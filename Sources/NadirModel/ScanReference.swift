@@ -113,10 +113,12 @@ public struct LesionSegmentation: Hashable, Sendable, Codable {
     public var maskLabel: Int?
     public var maskHash: String?
     public var status: Status
+    /// Where the segmented lesion lies on the visit's scan (centroid, bounding box, key slice).
+    public var location: LesionLocation?
 
     public init(subjectID: SubjectID, lesionID: LesionID, visit: String, method: MeasurementMethod, seed: [Double]? = nil,
                 preset: String? = nil, maskPath: String? = nil, maskLabel: Int? = nil, maskHash: String? = nil,
-                status: Status = .confirmed) {
+                status: Status = .confirmed, location: LesionLocation? = nil) {
         self.subjectID = subjectID
         self.lesionID = lesionID
         self.visit = visit
@@ -127,5 +129,6 @@ public struct LesionSegmentation: Hashable, Sendable, Codable {
         self.maskLabel = maskLabel
         self.maskHash = maskHash
         self.status = status
+        self.location = location
     }
 }

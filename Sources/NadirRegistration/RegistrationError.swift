@@ -1,6 +1,4 @@
-public import NadirModel
-
-/// An error thrown by registration, resampling or lesion tracking when the input cannot be used.
+/// An error thrown by registration or resampling when the input cannot be used.
 public struct RegistrationError: Error, CustomStringConvertible, Sendable, Hashable {
     /// The kind of failure: an open set, so adding kinds is not breaking.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -25,8 +23,6 @@ public struct RegistrationError: Error, CustomStringConvertible, Sendable, Hasha
         public static let invalidConfiguration = Code(rawValue: "invalidConfiguration")
         /// A transform cannot be inverted or is not finite.
         public static let invalidTransform = Code(rawValue: "invalidTransform")
-        /// Tracking input is inconsistent (duplicate identifiers, non-finite positions).
-        public static let invalidTrackingInput = Code(rawValue: "invalidTrackingInput")
     }
 
     /// What went wrong.
@@ -35,17 +31,14 @@ public struct RegistrationError: Error, CustomStringConvertible, Sendable, Hasha
     public var image: String?
     /// The pyramid level (0 = full resolution), when the problem arose at one level.
     public var level: Int?
-    /// The lesion concerned, for tracking input.
-    public var lesion: LesionID?
     /// A sentence saying what was found and what to do about it.
     public var detail: String
 
     /// Makes an error with its context.
-    public init(_ code: Code, image: String? = nil, level: Int? = nil, lesion: LesionID? = nil, detail: String) {
+    public init(_ code: Code, image: String? = nil, level: Int? = nil, detail: String) {
         self.code = code
         self.image = image
         self.level = level
-        self.lesion = lesion
         self.detail = detail
     }
 
@@ -54,7 +47,6 @@ public struct RegistrationError: Error, CustomStringConvertible, Sendable, Hasha
         var context: [String] = []
         if let image { context.append("image \(image)") }
         if let level { context.append("pyramid level \(level)") }
-        if let lesion { context.append("lesion \(lesion)") }
         let at = context.isEmpty ? "" : " (\(context.joined(separator: ", ")))"
         return "registration error \(code.rawValue)\(at): \(detail)"
     }

@@ -2,11 +2,13 @@ internal import Foundation
 internal import NadirImaging
 public import NadirModel
 internal import NadirRegistration
+public import NadirTracking
 internal import NadirSegmentation
 public import NadirStore
 
 /// `nadir track`: each follow-up aligned to baseline, every lesion found again, re-segmented and measured, and
-/// proposed for a person to confirm.
+/// proposed for a person to confirm. This type loads, calls and writes; the tracking itself is
+/// `NadirTracking.LesionTracker`, a pure function with its thresholds in `TrackingParameters`.
 ///
 /// 1. Rigid registration, baseline fixed and follow-up moving (Mattes MI, centre-of-mass start); stored and audited.
 /// 2. Each lesion with a segmentation on an earlier visit is mapped into the follow-up (through baseline space) and
@@ -22,20 +24,15 @@ public struct TrackingWorkflow: Sendable {
     public var store: ImageStore
     /// Whether to look for candidate new lesions by subtraction.
     public var findsNewLesions = true
+    /// The tracking thresholds.
+    public var parameters = TrackingParameters()
 
     public init(database: CaseDatabase, store: ImageStore) {
         self.database = database
         self.store = store
     }
 
-    /// A follow-up component: a re-segmented lesion or a changed blob.
-    struct Component {
-        var outcome: LesionImaging.Outcome
-        var seed: SIMD3<Double>
-        var preset: String
-        var sources: [LesionID]
-    }
-
+    /// Tracks one follow-up visit and records every proposal in one transaction.
     ///
     /// A visit whose tracked segmentations were already confirmed is re-tracked only with `replacingConfirmed`
     /// (the CLI's `--reason`): the check comes first, before any work.
@@ -63,58 +60,20 @@ public struct TrackingWorkflow: Sendable {
             subjectID: subject, visit: visit, referenceVisit: baseline.visit, transformJSON: try Self.json(result),
             metric: "\(result.metric)", finalMetric: result.finalMetric, iterations: result.iterations,
             stopReason: result.stopReason.rawValue)
-        let toFollowUp = result.transform
 
-        progress("re-segmenting tracked lesions")
         let tracked = try trackedLesions(patientCase, before: visit, baselineVisit: baseline.visit)
-        var components: [Component] = []
-        var baselineInputs: [BaselineLesion] = []
-        for item in tracked where item.lesion.role != .nonTarget {
-            let mapped = toFollowUp.apply(to: item.baselinePosition)
-            baselineInputs.append(BaselineLesion(id: item.lesion.id, position: item.baselinePosition, volume: item.volume))
-            guard followCT.geometry.index(of: mapped) != nil,
-                  let preset = try? LesionImaging.preset(named: item.preset, organ: item.lesion.organ, isNodal: item.lesion.isNodal),
-                  let outcome = try? LesionImaging.segmentAndMeasure(
-                      ct: followCT, seed: mapped, preset: preset, subject: subject, lesion: item.lesion.id, visit: visit,
-                      reader: reader, imageHash: followScan.contentHash),
-                  outcome.voxelCount > 0
-            else { continue }
-            if let same = components.firstIndex(where: { Self.overlap($0.outcome.mask, outcome.mask) > 0.5 }) {
-                components[same].sources.append(item.lesion.id)
-            } else {
-                components.append(Component(outcome: outcome, seed: mapped, preset: preset.name, sources: [item.lesion.id]))
-            }
+        let inputs = try tracked.filter { $0.lesion.role != .nonTarget }.map { item in
+            LesionToTrack(id: item.lesion.id, position: item.baselinePosition,
+                          preset: try LesionImaging.preset(named: item.preset, organ: item.lesion.organ, isNodal: item.lesion.isNodal),
+                          volume: item.volume)
         }
-        if findsNewLesions {
-            progress("looking for new lesions (subtraction against the registered baseline)")
-            let registered = try Resampler.resample(baseCT, onto: followCT.geometry, transform: result.rigid.inverse,
-                                                    interpolation: .linear, defaultValue: -1000)
-            let covered = try Resampler.resample(Volume<UInt8>(geometry: baseCT.geometry, repeating: 1), onto: followCT.geometry,
-                                                 transform: result.rigid.inverse, interpolation: .nearestNeighbor,
-                                                 defaultValue: 0)
-            for blob in try ChangeCandidates().find(followUp: followCT, registeredBaseline: registered, covered: covered) {
-                guard !components.contains(where: { norm($0.outcome.centroid - blob.centroid) < 20 }),
-                      !tracked.contains(where: { norm(toFollowUp.apply(to: $0.baselinePosition) - blob.centroid) < 20 }),
-                      let outcome = try? LesionImaging.segmentAndMeasure(
-                          ct: followCT, seed: blob.centroid, preset: .softTissue, subject: subject, lesion: "NEW",
-                          visit: visit, reader: reader, imageHash: followScan.contentHash),
-                      outcome.voxelCount > 0,
-                      // A lesion's segmentation agrees with the changed blob; one that spreads far beyond it grew into
-                      // normal tissue (an edge artefact, not a lesion).
-                      (outcome.measurement.volume?.doubleValue ?? .infinity) <= max(4 * blob.volume, 2000)
-                else { continue }
-                components.append(Component(outcome: outcome, seed: blob.centroid, preset: SegmentationPreset.softTissue.name, sources: []))
-            }
-        }
-        progress("matching \(baselineInputs.count) lesions to \(components.count) components")
-        let followInputs = components.enumerated().map { index, c in
-            FollowUpComponent(label: index, centroid: c.outcome.centroid, voxelCount: c.outcome.voxelCount,
-                              volume: c.outcome.measurement.volume ?? .zero,
-                              overlaps: Dictionary(c.sources.map { ($0, c.outcome.voxelCount) }, uniquingKeysWith: +))
-        }
-        let matching = try LesionMatcher().match(baseline: baselineInputs, followUp: followInputs, transform: toFollowUp)
-        let plan = try ProposalPlan.make(matching, components: components, patientCase: patientCase,
-                                         subject: subject, visit: visit, store: store)
+        progress("re-segmenting \(inputs.count) lesions\(findsNewLesions ? " and screening for new lesions" : "")")
+        let tracking = try LesionTracker(parameters, findsNewLesions: findsNewLesions)
+            .track(baseline: baseCT, followUp: followCT, toFollowUp: result.rigid, lesions: inputs)
+        progress("storing \(tracking.findings.count) proposed segmentations")
+        let plan = try ProposalPlan.make(tracking, followUp: followCT, imageHash: followScan.contentHash,
+                                         patientCase: patientCase, subject: subject, visit: visit, reader: reader,
+                                         store: store)
         try database.write(as: context) { writer in
             try writer.record(summary)
             for lesion in plan.newLesions where try writer.reader.lesions(subject).contains(where: { $0.id == lesion.id }) == false {
@@ -128,7 +87,7 @@ public struct TrackingWorkflow: Sendable {
                                          detail: "non-target: record its status with `nadir nontarget record`")
         }
         return TrackingReport(subject: subject, visit: visit, referenceVisit: baseline.visit, registration: summary,
-                              lesions: plan.report + needsStatus)
+                              lesions: plan.report + needsStatus, rejectedCandidates: tracking.rejectedCandidates)
     }
 
     /// A lesion to track: where it is in baseline space, how it was segmented, its last volume.
@@ -160,34 +119,18 @@ public struct TrackingWorkflow: Sendable {
                 continue
             }
             if segmentation.visit != baselineVisit {
-                guard let stored = try database.read({ try $0.registration(patientCase.patient.subjectID, visit: segmentation.visit) }),
-                      let registration = try? JSONDecoder().decode(RegistrationResult.self, from: Data(stored.transformJSON.utf8))
-                else { continue }
+                guard let stored = try database.read({ try $0.registration(patientCase.patient.subjectID, visit: segmentation.visit) })
+                else {
+                    throw WorkflowError(.segmentation, subject: patientCase.patient.subjectID, lesion: lesion.id, visit: segmentation.visit,
+                                        "\(lesion.id) was last segmented at \(segmentation.visit), which has no stored registration to baseline; track \(segmentation.visit) first")
+                }
+                let registration = try JSONDecoder().decode(RegistrationResult.self, from: Data(stored.transformJSON.utf8))
                 position = try registration.transform.inverted().apply(to: position)
             }
             let volume = patientCase.measurements.last { $0.lesionID == lesion.id && $0.visit == segmentation.visit }?.volume
             items.append(TrackedItem(lesion: lesion, baselinePosition: position, preset: segmentation.preset, volume: volume))
         }
         return items
-    }
-
-    /// The fraction of the smaller mask covered by the larger (same grid).
-    static func overlap(_ a: Volume<UInt8>, _ b: Volume<UInt8>) -> Double {
-        var both = 0, countA = 0, countB = 0
-        a.withUnsafeVoxels { pa in
-            b.withUnsafeVoxels { pb in
-                var i = 0
-                while i < pa.count {
-                    let x = pa[i] != 0, y = pb[i] != 0
-                    if x { countA &+= 1 }
-                    if y { countB &+= 1 }
-                    if x && y { both &+= 1 }
-                    i &+= 1
-                }
-            }
-        }
-        let smaller = min(countA, countB)
-        return smaller == 0 ? 0 : Double(both) / Double(smaller)
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {

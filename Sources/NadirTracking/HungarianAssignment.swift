@@ -10,11 +10,11 @@ public enum HungarianAssignment {
         let columns = costs[0].count
         for (r, row) in costs.enumerated() {
             guard row.count == columns else {
-                throw RegistrationError(.invalidTrackingInput,
+                throw TrackingError(.invalidInput,
                                         detail: "cost row \(r) has \(row.count) columns, row 0 has \(columns)")
             }
             guard row.allSatisfy(\.isFinite) else {
-                throw RegistrationError(.invalidTrackingInput, detail: "cost row \(r) holds a non-finite cost")
+                throw TrackingError(.invalidInput, detail: "cost row \(r) holds a non-finite cost")
             }
         }
         guard columns > 0 else { return Array(repeating: nil, count: rows) }

@@ -1,4 +1,5 @@
 public import NadirModel
+public import NadirRegistration
 internal import NadirImaging
 internal import Foundation
 
@@ -6,25 +7,12 @@ internal import Foundation
 /// assigns follow-up components to lesions optimally (Hungarian method on a cost from registered distance
 /// and mask overlap), then proposes splits, merges, lesions not found and candidate new lesions.
 public struct LesionMatcher: Sendable {
-    /// Thresholds of the tracker.
-    public struct Configuration: Hashable, Sendable, Codable {
-        /// A component farther than this from a lesion's mapped position cannot be that lesion (unless it
-        /// overlaps the lesion's mapped mask).
-        public var searchRadius: Length = Length(millimeters: 15)
-        /// For large lesions the search radius grows to this multiple of the lesion's equivalent-sphere radius.
-        public var radiusFactor: Double = 1.5
-        /// Unmatched components at least this large are proposed as new lesions; smaller ones are listed.
-        public var minimumNewLesionVolume: VolumeMeasure = VolumeMeasure(units: 10_000)  // 100 mm³
-        /// Makes the default configuration.
-        public init() {}
-    }
-
-    /// The thresholds.
-    public var configuration: Configuration
+    /// The thresholds (search radius, radius factor, smallest new lesion).
+    public var parameters: TrackingParameters
 
     /// Makes a matcher.
-    public init(_ configuration: Configuration = Configuration()) {
-        self.configuration = configuration
+    public init(_ parameters: TrackingParameters = TrackingParameters()) {
+        self.parameters = parameters
     }
 
     /// Cost of leaving a lesion unassigned; above any admissible pair, below any inadmissible one.
@@ -109,14 +97,18 @@ public struct LesionMatcher: Sendable {
                     cost: cost[i][j])))
             } else if !mergedInto.values.contains(where: { $0.contains(i) }) {
                 let nearest = (0..<m).min { distance[i][$0] < distance[i][$1] }
+                let radius = Self.length(radii[i])
+                let reason = nearest.map {
+                    "no component within \(radius) of the registered position (nearest: \(Self.length(distance[i][$0])) away)"
+                } ?? "no component in the follow-up"
                 proposals.append(.notFound(NotFoundProposal(
                     lesion: lesion.id, mappedPosition: mapped[i], nearestComponent: nearest.map { followUp[$0].label },
-                    nearestDistance: nearest.map { Self.length(distance[i][$0]) }, searchRadius: Self.length(radii[i]))))
+                    nearestDistance: nearest.map { Self.length(distance[i][$0]) }, searchRadius: radius, reason: reason)))
             }
         }
         var small: [Int] = []
         for (j, component) in followUp.enumerated() where !claimed.contains(j) {
-            guard component.volume >= configuration.minimumNewLesionVolume else {
+            guard component.volume >= parameters.minimumNewLesionVolume else {
                 small.append(component.label)
                 continue
             }
@@ -131,10 +123,10 @@ public struct LesionMatcher: Sendable {
 
     /// The search radius for a lesion: the configured radius, widened for large lesions.
     func searchRadius(_ lesion: BaselineLesion) -> Double {
-        let base = configuration.searchRadius.doubleValue
+        let base = parameters.searchRadius.doubleValue
         guard let volume = lesion.volume, volume.units > 0 else { return base }
         let equivalentRadius = cbrt(3 * volume.doubleValue / (4 * Double.pi))
-        return max(base, configuration.radiusFactor * equivalentRadius)
+        return max(base, parameters.radiusFactor * equivalentRadius)
     }
 
     static func length(_ millimetres: Double) -> Length {
@@ -145,20 +137,20 @@ public struct LesionMatcher: Sendable {
         var ids = Set<LesionID>()
         for lesion in baseline {
             guard ids.insert(lesion.id).inserted else {
-                throw RegistrationError(.invalidTrackingInput, lesion: lesion.id, detail: "duplicate baseline lesion")
+                throw TrackingError(.invalidInput, lesion: lesion.id, detail: "duplicate baseline lesion")
             }
             guard lesion.position.x.isFinite, lesion.position.y.isFinite, lesion.position.z.isFinite else {
-                throw RegistrationError(.invalidTrackingInput, lesion: lesion.id,
+                throw TrackingError(.invalidInput, lesion: lesion.id,
                                         detail: "baseline position \(lesion.position) is not finite")
             }
         }
         var labels = Set<Int>()
         for c in followUp {
             guard labels.insert(c.label).inserted else {
-                throw RegistrationError(.invalidTrackingInput, detail: "duplicate follow-up component label \(c.label)")
+                throw TrackingError(.invalidInput, detail: "duplicate follow-up component label \(c.label)")
             }
             guard c.centroid.x.isFinite, c.centroid.y.isFinite, c.centroid.z.isFinite, c.voxelCount >= 0 else {
-                throw RegistrationError(.invalidTrackingInput,
+                throw TrackingError(.invalidInput,
                                         detail: "component \(c.label): centroid \(c.centroid) or voxel count invalid")
             }
         }

@@ -1,9 +1,18 @@
-import NadirRegistration
+import NadirTracking
 import Testing
 
 /// The Hungarian method against exhaustive search over all assignments.
 @Suite struct HungarianAssignmentTests {
     static let tolerance = 1e-9
+
+    /// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014), uniform in (0, 1).
+    static func uniform(_ state: inout UInt64) -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return (Double((z ^ (z >> 31)) >> 11) + 0.5) / 9_007_199_254_740_992
+    }
 
     /// The minimum total cost over every injective assignment of the smaller side, by brute force.
     static func bruteForceMinimum(_ costs: [[Double]]) -> Double {
@@ -30,9 +39,9 @@ import Testing
 
     @Test(arguments: [(3, 3), (4, 6), (6, 4), (5, 5), (1, 4), (4, 1)])
     func matchesExhaustiveSearch(rows: Int, columns: Int) throws {
-        var rng = TestRandom(seed: UInt64(rows * 100 + columns))
+        var state = UInt64(rows * 100 + columns)
         for _ in 0..<20 {
-            let costs = (0..<rows).map { _ in (0..<columns).map { _ in (rng.uniform() * 20).rounded() - 5 } }
+            let costs = (0..<rows).map { _ in (0..<columns).map { _ in (Self.uniform(&state) * 20).rounded() - 5 } }
             let assignment = try HungarianAssignment.minimumCostAssignment(costs)
             let assigned = assignment.enumerated().compactMap { r, c in c.map { (r, $0) } }
             #expect(assigned.count == min(rows, columns))
@@ -49,7 +58,7 @@ import Testing
     }
 
     @Test func raggedOrNonFiniteCostsAreRejected() {
-        #expect(throws: RegistrationError.self) { try HungarianAssignment.minimumCostAssignment([[1, 2], [3]]) }
-        #expect(throws: RegistrationError.self) { try HungarianAssignment.minimumCostAssignment([[1, .nan]]) }
+        #expect(throws: TrackingError.self) { try HungarianAssignment.minimumCostAssignment([[1, 2], [3]]) }
+        #expect(throws: TrackingError.self) { try HungarianAssignment.minimumCostAssignment([[1, .nan]]) }
     }
 }

@@ -66,6 +66,8 @@ public struct NotFoundProposal: Hashable, Sendable, Codable {
     public var nearestDistance: Length?
     /// The search radius that no component fell within.
     public var searchRadius: Length
+    /// Why nothing was found: no component near, or the lesion could not be re-segmented (and why).
+    public var reason: String
 }
 
 /// A follow-up component matched to no baseline lesion and large enough to be a new lesion.
@@ -111,6 +113,6 @@ public enum TrackingProposal: Hashable, Sendable, Codable {
 public struct TrackingOutcome: Hashable, Sendable, Codable {
     /// One proposal per baseline lesion (or group of merged lesions) and per candidate new lesion.
     public var proposals: [TrackingProposal]
-    /// Labels of unmatched components below `LesionMatcher.Configuration.minimumNewLesionVolume`.
+    /// Labels of unmatched components below `TrackingParameters.minimumNewLesionVolume`.
     public var smallUnmatchedComponents: [Int]
 }
