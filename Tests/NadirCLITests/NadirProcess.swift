@@ -34,10 +34,17 @@ struct NadirProcess {
     /// Runs `nadir ARGS --db <this test's database>` with `--user tester`.
     @discardableResult
     func run(_ arguments: [String], database: Bool = true, user: Bool = true) throws -> Result {
+        try Self.launch(Self.productsDirectory.appendingPathComponent("nadir"),
+                        arguments + (database ? ["--db", databasePath] : []) + (user ? ["--user", "tester"] : []),
+                        in: directory)
+    }
+
+    /// Runs any executable to its end and collects its exit status and output.
+    static func launch(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.productsDirectory.appendingPathComponent("nadir")
-        process.arguments = arguments + (database ? ["--db", databasePath] : []) + (user ? ["--user", "tester"] : [])
-        process.currentDirectoryURL = directory
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
